@@ -1,1 +1,228 @@
-fn main() {}
+//! `poolcalc`: the command-line face of the engine (spec section 6): validate a dataset,
+//! compute a licensee's fees, split a year's income, generate a synthetic pool.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use poolcalc_engine::dataset::Method;
+use poolcalc_engine::output::{fees_json, shares_json};
+use poolcalc_engine::synth::{SynthOptions, synthesize};
+use poolcalc_engine::{Pool, compute_fees, distribute, load_dataset, load_usage, pool_income};
+
+#[derive(Parser)]
+#[command(
+    name = "poolcalc",
+    version,
+    about = "Patent pool fees and member shares (pool-dataset v1)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a dataset: a summary, or one `path: message` line per problem (exit 1).
+    Validate {
+        /// The dataset file.
+        dataset: PathBuf,
+    },
+    /// A licensee's fees per year, line and country.
+    Fees {
+        /// The dataset file.
+        #[arg(long)]
+        dataset: PathBuf,
+        /// The usage profile file.
+        #[arg(long)]
+        usage: PathBuf,
+        /// Print the stable JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Split a year's pool income among members.
+    Distribute {
+        /// The dataset file.
+        #[arg(long)]
+        dataset: PathBuf,
+        /// The year.
+        #[arg(long)]
+        year: i32,
+        /// Use this method instead of the dataset's (per_patent, per_family, weighted, country_of_sale).
+        #[arg(long, value_parser = parse_method)]
+        method: Option<Method>,
+        /// Print the stable JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a deterministic synthetic dataset (same arguments, same bytes).
+    Synth {
+        /// Number of members.
+        #[arg(long, default_value_t = 30)]
+        members: usize,
+        /// Number of patents.
+        #[arg(long, default_value_t = 1000)]
+        patents: usize,
+        /// Number of countries.
+        #[arg(long, default_value_t = 40)]
+        countries: usize,
+        /// Number of licensees.
+        #[arg(long, default_value_t = 50)]
+        licensees: usize,
+        /// First year of licensee sales and schedules.
+        #[arg(long, default_value_t = 2026)]
+        from: i32,
+        /// Last year.
+        #[arg(long, default_value_t = 2035)]
+        to: i32,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+fn parse_method(s: &str) -> Result<Method, String> {
+    Method::parse(s).ok_or_else(|| {
+        format!("unknown method \"{s}\" (per_patent, per_family, weighted, country_of_sale)")
+    })
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
+}
+
+fn load_pool(path: &Path) -> Result<Pool, String> {
+    let text = read(path)?;
+    load_dataset(&text).map(Pool::new).map_err(|issues| {
+        let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        format!(
+            "{}: not a valid dataset:\n{}",
+            path.display(),
+            lines.join("\n")
+        )
+    })
+}
+
+fn print_json(v: &serde_json::Value) {
+    println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Validate { dataset } => {
+            let text = read(&dataset)?;
+            match load_dataset(&text) {
+                Ok(d) => {
+                    let pool = Pool::new(d);
+                    let d = pool.dataset();
+                    println!(
+                        "valid: {} — {} members, {} patents ({} countries), {} products, {} schedules, {} licensees, currency {}",
+                        d.pool.name.get("en"),
+                        d.members.len(),
+                        d.patents.len(),
+                        pool.index().countries().len(),
+                        d.products.len(),
+                        d.rate_schedules.len(),
+                        d.licensees.len(),
+                        d.pool.currency
+                    );
+                    Ok(())
+                }
+                Err(issues) => {
+                    for i in &issues {
+                        println!("{i}");
+                    }
+                    Err(format!(
+                        "{}: {} problem(s)",
+                        dataset.display(),
+                        issues.len()
+                    ))
+                }
+            }
+        }
+        Command::Fees {
+            dataset,
+            usage,
+            json,
+        } => {
+            let pool = load_pool(&dataset)?;
+            let usage = load_usage(&read(&usage)?).map_err(|issues| {
+                let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
+                format!("not a valid usage profile:\n{}", lines.join("\n"))
+            })?;
+            let report = compute_fees(&pool, &usage).map_err(|e| format!("{}: {e}", e.path()))?;
+            if json {
+                print_json(&fees_json(&report));
+            } else {
+                for y in &report.years {
+                    println!(
+                        "{} (schedule {}): payable {} {}",
+                        y.year, y.schedule, y.payable, report.currency
+                    );
+                }
+                println!("total: {} {}", report.total, report.currency);
+            }
+            Ok(())
+        }
+        Command::Distribute {
+            dataset,
+            year,
+            method,
+            json,
+        } => {
+            let pool = load_pool(&dataset)?;
+            let mut rule = pool.dataset().distribution.clone();
+            if let Some(m) = method {
+                rule.method = m;
+            }
+            let shares = distribute(&pool, year, &pool_income(&pool, year), &rule);
+            if json {
+                print_json(&shares_json(&shares, pool.decimals()));
+            } else {
+                println!(
+                    "{year}: income {} {c}, management fee {}, unallocated {}",
+                    shares.income,
+                    shares.management_fee,
+                    shares.unallocated,
+                    c = shares.currency
+                );
+                for m in &shares.members {
+                    println!("  {:<24} {:>16}", m.id, m.amount);
+                }
+            }
+            Ok(())
+        }
+        Command::Synth {
+            members,
+            patents,
+            countries,
+            licensees,
+            from,
+            to,
+            seed,
+        } => {
+            let opts = SynthOptions {
+                members,
+                patents,
+                countries,
+                licensees,
+                from,
+                to,
+                seed,
+            };
+            let d = synthesize(&opts).map_err(|e| e.to_string())?;
+            println!("{}", d.to_json());
+            Ok(())
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("poolcalc: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

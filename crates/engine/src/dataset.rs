@@ -1,0 +1,472 @@
+//! The pool dataset of spec section 2 and the usage profile of section 3, as typed values.
+//! Reading from JSON (with every structural problem reported) lives in `dataset_read`.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::text::Text;
+
+/// The `format` value of a dataset file.
+pub const DATASET_FORMAT: &str = "patent-pool-dataset";
+/// The `format` value of a usage profile file.
+pub const USAGE_FORMAT: &str = "patent-pool-usage";
+
+/// A published patent pool: its terms, members, patents and market estimate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dataset {
+    /// The pool's identity and disclosure details.
+    pub pool: PoolInfo,
+    /// Regions that rate lines refer to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<Region>,
+    /// Licensors.
+    pub members: Vec<Member>,
+    /// The pool's patents.
+    pub patents: Vec<Patent>,
+    /// Licensed product categories.
+    pub products: Vec<Product>,
+    /// Rate schedules by year.
+    pub rate_schedules: Vec<RateSchedule>,
+    /// How income is split among members.
+    pub distribution: Distribution,
+    /// The market estimate pool income is computed from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub licensees: Vec<Licensee>,
+}
+
+/// The pool card.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PoolInfo {
+    /// Stable identifier.
+    pub id: String,
+    /// Display name.
+    pub name: Text,
+    /// Who runs the pool.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub administrator: Option<Text>,
+    /// Standards the pool licenses.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub standards: Vec<String>,
+    /// ISO 4217 currency of every amount.
+    pub currency: String,
+    /// Decimals of the currency's minor unit (default 2).
+    pub currency_decimals: u32,
+    /// The date the data describes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+    /// Where the facts come from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// True when any part is made up.
+    pub illustrative: bool,
+    /// Free notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Text>,
+}
+
+/// A cited source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    /// Title of the source.
+    pub title: Text,
+    /// Where to read it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A named group of countries.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Region {
+    /// Identifier used by rate lines.
+    pub id: String,
+    /// Display name.
+    pub name: Text,
+    /// Member countries (empty for the default region).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
+    /// The region of every country no region lists.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub default: bool,
+}
+
+/// A licensor.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Member {
+    /// Identifier.
+    pub id: String,
+    /// Display name.
+    pub name: Text,
+    /// Home country.
+    pub country: String,
+    /// First day in the pool.
+    pub joined: Date,
+    /// First day no longer in the pool.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exited: Option<Date>,
+}
+
+/// A patent's legal status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PatentStatus {
+    /// Granted and in force (subject to its dates).
+    InForce,
+    /// Applied for, not granted.
+    Pending,
+    /// Found invalid.
+    Invalidated,
+    /// Taken out of the pool.
+    Withdrawn,
+}
+
+impl PatentStatus {
+    /// All statuses with their JSON names.
+    pub const ALL: [(PatentStatus, &'static str); 4] = [
+        (PatentStatus::InForce, "in_force"),
+        (PatentStatus::Pending, "pending"),
+        (PatentStatus::Invalidated, "invalidated"),
+        (PatentStatus::Withdrawn, "withdrawn"),
+    ];
+
+    /// The JSON name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(s, _)| *s == self)
+            .map_or("in_force", |(_, n)| n)
+    }
+}
+
+/// One patent (one country's grant) in the pool.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Patent {
+    /// Identifier.
+    pub id: String,
+    /// Owning member's id.
+    pub member: String,
+    /// Patent family; a patent without one is its own family.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+    /// Country of grant.
+    pub country: String,
+    /// Publication or grant number.
+    pub number: String,
+    /// Grant date, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub granted: Option<Date>,
+    /// First day no longer in force.
+    pub expires: Date,
+    /// Legal status.
+    pub status: PatentStatus,
+    /// Weight for the `weighted` distribution method.
+    pub weight: Decimal,
+    /// Standards the patent is declared essential to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub standards: Vec<String>,
+}
+
+/// A licensed product category.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Product {
+    /// Identifier.
+    pub id: String,
+    /// Display name.
+    pub name: Text,
+    /// What one unit is.
+    pub unit: Text,
+    /// A typical net selling price.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub typical_price: Option<Decimal>,
+    /// The industry's average profit margin, a fraction of price.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub industry_margin: Option<Decimal>,
+}
+
+/// The royalty terms in force over a range of years.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RateSchedule {
+    /// Identifier.
+    pub id: String,
+    /// First year covered.
+    pub from_year: i32,
+    /// Last year covered (inclusive); open-ended when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to_year: Option<i32>,
+    /// Rate lines.
+    pub lines: Vec<RateLine>,
+    /// Discounts by signing date.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub discounts: Vec<Discount>,
+    /// Caps on groups of products.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub group_caps: Vec<GroupCap>,
+    /// The licensee's enterprise cap per year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annual_cap: Option<Decimal>,
+    /// Royalty only where a pool patent is in force in the country.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub requires_patent_in_force: bool,
+}
+
+impl RateSchedule {
+    /// Whether the schedule covers `year`.
+    #[must_use]
+    pub fn covers(&self, year: i32) -> bool {
+        self.from_year <= year && self.to_year.is_none_or(|to| year <= to)
+    }
+}
+
+/// The region a rate line applies to.
+pub const ANY_REGION: &str = "*";
+
+/// The rate of one product in one region.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RateLine {
+    /// Product id.
+    pub product: String,
+    /// Region id, or `"*"` for every country without a more specific line.
+    pub region: String,
+    /// How the royalty is computed.
+    #[serde(flatten)]
+    pub rate: Rate,
+}
+
+/// How a line's royalty is computed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Rate {
+    /// Money per unit.
+    PerUnit {
+        /// Money per unit.
+        per_unit: Decimal,
+    },
+    /// Volume tiers.
+    Tiers {
+        /// The bands, ascending, the last open.
+        tiers: Vec<Tier>,
+        /// Marginal or all-units.
+        tier_mode: TierMode,
+    },
+    /// A fraction of the net selling price.
+    PercentOfPrice {
+        /// Fraction of price.
+        percent_of_price: Decimal,
+        /// Lowest amount per unit.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        min_per_unit: Option<Decimal>,
+        /// Highest amount per unit.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max_per_unit: Option<Decimal>,
+    },
+}
+
+/// One volume band.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tier {
+    /// Upper bound of the band (inclusive); `None` for the open last band.
+    pub up_to: Option<u64>,
+    /// Money per unit in this band.
+    pub per_unit: Decimal,
+}
+
+/// How tiers apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TierMode {
+    /// Each band's units pay that band's rate.
+    Marginal,
+    /// Every unit pays the rate of the band the total falls in.
+    AllUnits,
+}
+
+/// A discount for licensees who signed early.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Discount {
+    /// Identifier.
+    pub id: String,
+    /// Fraction taken off.
+    pub percent: Decimal,
+    /// Applies to licensees who signed before this date.
+    pub signed_before: Date,
+}
+
+/// A cap on the royalties of a group of products.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupCap {
+    /// Identifier.
+    pub id: String,
+    /// Products in the group.
+    pub products: Vec<String>,
+    /// Most a licensee pays for the group in a year.
+    pub amount: Decimal,
+}
+
+/// The distribution rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Distribution {
+    /// The administrator's fee.
+    pub management_fee: ManagementFee,
+    /// How members' weights are computed.
+    pub method: Method,
+    /// What happens to income from countries where no pool patent counts.
+    pub uncovered: Uncovered,
+}
+
+/// The administrator's fee out of licence income.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ManagementFee {
+    /// Fraction of income.
+    pub percent: Decimal,
+    /// Lowest fee.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<Decimal>,
+    /// Highest fee.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<Decimal>,
+}
+
+/// Distribution method (spec section 5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// Patent-days.
+    PerPatent,
+    /// Family-days.
+    PerFamily,
+    /// Patent-days × weight.
+    Weighted,
+    /// Income by country, then patent-days in that country.
+    CountryOfSale,
+}
+
+impl Method {
+    /// All methods with their JSON names.
+    pub const ALL: [(Method, &'static str); 4] = [
+        (Method::PerPatent, "per_patent"),
+        (Method::PerFamily, "per_family"),
+        (Method::Weighted, "weighted"),
+        (Method::CountryOfSale, "country_of_sale"),
+    ];
+
+    /// The JSON name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(m, _)| *m == self)
+            .map_or("per_patent", |(_, n)| n)
+    }
+
+    /// The method with this JSON name.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Method> {
+        Self::ALL.iter().find(|(_, n)| *n == name).map(|(m, _)| *m)
+    }
+}
+
+/// Handling of uncovered countries under `country_of_sale`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Uncovered {
+    /// Spread by per-patent weights.
+    ProRata,
+    /// Kept by the administrator, reported as unallocated.
+    Retained,
+}
+
+/// A licensee of the dataset's market estimate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Licensee {
+    /// Identifier.
+    pub id: String,
+    /// What it sells.
+    #[serde(flatten)]
+    pub usage: Usage,
+}
+
+/// What a licensee sells (spec section 3).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Usage {
+    /// The licensee's name.
+    pub licensee: Text,
+    /// Signing date, for discounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signed: Option<Date>,
+    /// Sales by year.
+    pub years: Vec<UsageYear>,
+}
+
+/// One year of sales.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UsageYear {
+    /// The year.
+    pub year: i32,
+    /// Sales rows.
+    pub sales: Vec<Sale>,
+}
+
+/// Units of one product sold in one country, at one price.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sale {
+    /// Product id.
+    pub product: String,
+    /// Country of sale.
+    pub country: String,
+    /// Units sold.
+    pub units: u64,
+    /// Net selling price per unit (needed for percent-of-price lines).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub price: Option<Decimal>,
+}
+
+/// A usage profile file: the `format` and `version` wrapper around a [`Usage`].
+#[derive(Serialize)]
+pub struct UsageFile<'a> {
+    /// Always [`USAGE_FORMAT`].
+    pub format: &'static str,
+    /// Always 1.
+    pub version: u32,
+    /// The profile.
+    #[serde(flatten)]
+    pub usage: &'a Usage,
+}
+
+/// A dataset file: the `format` and `version` wrapper around a [`Dataset`].
+#[derive(Serialize)]
+pub struct DatasetFile<'a> {
+    /// Always [`DATASET_FORMAT`].
+    pub format: &'static str,
+    /// Always 1.
+    pub version: u32,
+    /// The dataset.
+    #[serde(flatten)]
+    pub dataset: &'a Dataset,
+}
+
+impl Dataset {
+    /// The dataset as a pretty-printed v1 JSON file.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        let file = DatasetFile {
+            format: DATASET_FORMAT,
+            version: 1,
+            dataset: self,
+        };
+        serde_json::to_string_pretty(&file).unwrap_or_default()
+    }
+}
+
+impl Usage {
+    /// The profile as a pretty-printed v1 JSON file.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        let file = UsageFile {
+            format: USAGE_FORMAT,
+            version: 1,
+            usage: self,
+        };
+        serde_json::to_string_pretty(&file).unwrap_or_default()
+    }
+}

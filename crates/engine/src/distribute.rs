@@ -1,0 +1,232 @@
+//! How a year's pool income is split (spec section 5): the management fee, member weights by
+//! each method, uncovered countries, and one apportioning over the exact weights.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::dataset::{Distribution, ManagementFee, Method, Uncovered};
+use crate::fees::fees_for_year;
+use crate::money::{apportion, round};
+use crate::pool::Pool;
+
+/// A year's pool income, in total and by country of sale.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Income {
+    /// Σ of the country amounts.
+    pub total: Decimal,
+    /// Income per country, sorted by code.
+    pub by_country: Vec<(String, Decimal)>,
+}
+
+impl Income {
+    /// Income entered as a total with its split by country (for "what if income were X").
+    #[must_use]
+    pub fn from_countries(mut by_country: Vec<(String, Decimal)>) -> Income {
+        by_country.sort_by(|a, b| a.0.cmp(&b.0));
+        Income {
+            total: by_country.iter().map(|(_, a)| *a).sum(),
+            by_country,
+        }
+    }
+}
+
+/// Income of `year` from the dataset's licensee estimates: Σ of their payable, and Σ of their
+/// country amounts. A licensee whose fees cannot be computed (which validation rules out)
+/// contributes nothing.
+#[must_use]
+pub fn pool_income(pool: &Pool, year: i32) -> Income {
+    let mut by_country: BTreeMap<String, Decimal> = BTreeMap::new();
+    for l in &pool.dataset().licensees {
+        for y in l.usage.years.iter().filter(|y| y.year == year) {
+            if let Ok(fy) = fees_for_year(pool, l.usage.signed, year, &y.sales) {
+                for c in fy.countries {
+                    *by_country.entry(c.country).or_default() += c.amount;
+                }
+            }
+        }
+    }
+    Income::from_countries(by_country.into_iter().collect())
+}
+
+/// One member's share.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MemberShare {
+    /// Member id.
+    pub id: String,
+    /// The exact weight of section 5.
+    pub weight: Decimal,
+    /// Money received.
+    pub amount: Decimal,
+}
+
+/// A year's split of income.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Shares {
+    /// The year.
+    pub year: i32,
+    /// Currency.
+    pub currency: String,
+    /// The rule used.
+    pub method: Method,
+    /// Pool income.
+    pub income: Decimal,
+    /// Income by country, as given.
+    pub income_by_country: Vec<(String, Decimal)>,
+    /// The administrator's fee.
+    pub management_fee: Decimal,
+    /// income − management fee.
+    pub distributable: Decimal,
+    /// Kept back: retained uncovered income, or everything when no member has weight.
+    pub unallocated: Decimal,
+    /// For `country_of_sale`: each country's part of the distributable income and whether a
+    /// pool patent counts there.
+    pub country_parts: Vec<CountryPart>,
+    /// Members in dataset order.
+    pub members: Vec<MemberShare>,
+}
+
+/// A country's part of the distributable income under `country_of_sale`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CountryPart {
+    /// Country code.
+    pub country: String,
+    /// Its part of `distributable`.
+    pub amount: Decimal,
+    /// Whether no pool patent counts there this year.
+    pub uncovered: bool,
+}
+
+/// The management fee of spec 5.2: income × percent, rounded, clamped to [min, max], never
+/// above income.
+#[must_use]
+pub fn management_fee(fee: &ManagementFee, income: Decimal, decimals: u32) -> Decimal {
+    let mut f = round(income * fee.percent, decimals);
+    if let Some(min) = fee.min {
+        f = f.max(round(min, decimals));
+    }
+    if let Some(max) = fee.max {
+        f = f.min(round(max, decimals));
+    }
+    f.min(income)
+}
+
+/// Splits `income` of `year` among members under `rule`.
+#[must_use]
+pub fn distribute(pool: &Pool, year: i32, income: &Income, rule: &Distribution) -> Shares {
+    let decimals = pool.decimals();
+    let d = pool.dataset();
+    let income_total = round(income.total, decimals);
+    let fee = management_fee(&rule.management_fee, income_total, decimals);
+    let distributable = income_total - fee;
+    let members = d.members.len();
+    let counts = pool.index().year(year);
+    let per_patent: Vec<Decimal> = (0..members)
+        .map(|m| Decimal::from(counts.map_or(0, |c| c.member_days[m])))
+        .collect();
+    let mut unallocated = Decimal::ZERO;
+    let mut country_parts = Vec::new();
+    let weights: Vec<Decimal> = match rule.method {
+        Method::PerPatent => per_patent.clone(),
+        Method::PerFamily => (0..members)
+            .map(|m| Decimal::from(counts.map_or(0, |c| c.member_family_days[m])))
+            .collect(),
+        Method::Weighted => (0..members)
+            .map(|m| counts.map_or(Decimal::ZERO, |c| c.member_weighted[m]))
+            .collect(),
+        Method::CountryOfSale => {
+            let mut w = vec![Decimal::ZERO; members];
+            let keyed: Vec<(&str, Decimal)> = income
+                .by_country
+                .iter()
+                .map(|(c, a)| (c.as_str(), *a))
+                .collect();
+            let parts = apportion(distributable, &keyed, decimals).unwrap_or_default();
+            let total_days: Decimal = per_patent.iter().copied().sum();
+            for ((country, _), part) in keyed.iter().zip(parts) {
+                let days_here = pool.index().country_days(year, country);
+                let uncovered = days_here == 0;
+                country_parts.push(CountryPart {
+                    country: (*country).to_owned(),
+                    amount: part,
+                    uncovered,
+                });
+                if part.is_zero() {
+                    continue;
+                }
+                if !uncovered {
+                    let c = pool.index().country_position(country).unwrap_or(usize::MAX);
+                    let cells = counts.map_or(&[][..], |y| &y.country_member_days[..]);
+                    let start = cells.partition_point(|e| (e.0 as usize) < c);
+                    let total = Decimal::from(days_here);
+                    for &(cc, m, days) in &cells[start..] {
+                        if cc as usize != c {
+                            break;
+                        }
+                        w[m as usize] += part * Decimal::from(days) / total;
+                    }
+                } else if rule.uncovered == Uncovered::Retained || total_days.is_zero() {
+                    unallocated += part;
+                } else {
+                    for (wm, pm) in w.iter_mut().zip(&per_patent) {
+                        *wm += part * *pm / total_days;
+                    }
+                }
+            }
+            w
+        }
+    };
+    let keyed: Vec<(&str, Decimal)> = d
+        .members
+        .iter()
+        .zip(&weights)
+        .map(|(m, w)| (m.id.as_str(), *w))
+        .collect();
+    let to_share = distributable - unallocated;
+    let amounts = match apportion(to_share, &keyed, decimals) {
+        Some(a) => a,
+        None => {
+            unallocated = distributable;
+            vec![round(Decimal::ZERO, decimals); members]
+        }
+    };
+    let scaled = |mut v: Decimal| {
+        v.rescale(decimals);
+        v
+    };
+    Shares {
+        year,
+        currency: d.pool.currency.clone(),
+        method: rule.method,
+        income: scaled(income_total),
+        income_by_country: income.by_country.clone(),
+        management_fee: scaled(fee),
+        distributable: scaled(distributable),
+        unallocated: scaled(unallocated),
+        country_parts,
+        members: d
+            .members
+            .iter()
+            .zip(weights)
+            .zip(amounts)
+            .map(|((m, weight), amount)| MemberShare {
+                id: m.id.clone(),
+                weight,
+                amount: scaled(amount),
+            })
+            .collect(),
+    }
+}
+
+/// Shares for each year of `years`, income from the dataset's licensees.
+#[must_use]
+pub fn project(
+    pool: &Pool,
+    years: std::ops::RangeInclusive<i32>,
+    rule: &Distribution,
+) -> Vec<Shares> {
+    years
+        .map(|y| distribute(pool, y, &pool_income(pool, y), rule))
+        .collect()
+}

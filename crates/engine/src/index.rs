@@ -1,0 +1,238 @@
+//! Patent-days counted once per dataset (per member, family, country and year), so that fees
+//! and shares for a year never rescan the patent list.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use crate::dataset::{Dataset, PatentStatus};
+use crate::date::{Date, Span};
+
+/// What counts in one year.
+#[derive(Debug, Clone, Default)]
+pub struct YearCounts {
+    /// Patent-days per member (dataset order).
+    pub member_days: Vec<u64>,
+    /// Days on which at least one patent of a family counts, summed over the member's families.
+    pub member_family_days: Vec<u64>,
+    /// Patent-days × patent weight per member.
+    pub member_weighted: Vec<Decimal>,
+    /// Patents that count on at least one day, per member.
+    pub member_patents: Vec<u32>,
+    /// Patent-days per country (by [`PoolIndex::countries`] position).
+    pub country_days: Vec<u64>,
+    /// Patent-days per (country position, member position), sorted, zero entries left out.
+    pub country_member_days: Vec<(u32, u32, u64)>,
+}
+
+/// The dataset's patent-days, indexed.
+#[derive(Debug, Clone, Default)]
+pub struct PoolIndex {
+    first_year: i32,
+    years: Vec<YearCounts>,
+    countries: Vec<String>,
+    country_pos: HashMap<String, u32>,
+    member_count: usize,
+    /// For each patent, the days on which it counts (status, grant, expiry and membership).
+    spans: Vec<Option<Span>>,
+}
+
+impl PoolIndex {
+    /// Counts every patent's days once.
+    #[must_use]
+    pub fn build(d: &Dataset) -> PoolIndex {
+        let member_pos: HashMap<&str, usize> = d
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.as_str(), i))
+            .collect();
+        let mut countries: Vec<String> = d.patents.iter().map(|p| p.country.clone()).collect();
+        countries.sort_unstable();
+        countries.dedup();
+        let country_pos: HashMap<String, u32> = countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+
+        let spans: Vec<Option<Span>> = d
+            .patents
+            .iter()
+            .map(|p| {
+                if p.status != PatentStatus::InForce {
+                    return None;
+                }
+                let m = &d.members[*member_pos.get(p.member.as_str())?];
+                let own = Span {
+                    start: p.granted.unwrap_or(Date::year_start(1)),
+                    end: p.expires,
+                };
+                let membership = Span {
+                    start: m.joined,
+                    end: m.exited.unwrap_or(Date::year_start(9999)),
+                };
+                own.intersect(membership)
+            })
+            .collect();
+
+        let first_year = spans
+            .iter()
+            .flatten()
+            .map(|s| s.start.year())
+            .min()
+            .unwrap_or(0);
+        let last_year = spans
+            .iter()
+            .flatten()
+            .map(|s| s.end.plus_days(-1).year())
+            .max()
+            .unwrap_or(-1);
+        let year_count = usize::try_from(last_year - first_year + 1).unwrap_or(0);
+        let members = d.members.len();
+        let mut years: Vec<YearCounts> = (0..year_count)
+            .map(|_| YearCounts {
+                member_days: vec![0; members],
+                member_family_days: vec![0; members],
+                member_weighted: vec![Decimal::ZERO; members],
+                member_patents: vec![0; members],
+                country_days: vec![0; countries.len()],
+                country_member_days: Vec::new(),
+            })
+            .collect();
+        let mut cells: Vec<HashMap<(u32, u32), u64>> = vec![HashMap::new(); year_count];
+        let mut families: HashMap<(usize, &str), Vec<Span>> = HashMap::new();
+
+        for (p, span) in d.patents.iter().zip(&spans) {
+            let (Some(span), Some(&m)) = (span, member_pos.get(p.member.as_str())) else {
+                continue;
+            };
+            let c = country_pos.get(&p.country).copied().unwrap_or(0);
+            let m32 = u32::try_from(m).unwrap_or(u32::MAX);
+            for_each_year(*span, first_year, |y, days| {
+                let yc = &mut years[y];
+                yc.member_days[m] += u64::from(days);
+                yc.member_weighted[m] += Decimal::from(days) * p.weight;
+                yc.member_patents[m] += 1;
+                yc.country_days[c as usize] += u64::from(days);
+                *cells[y].entry((c, m32)).or_default() += u64::from(days);
+            });
+            let family = p.family.as_deref().unwrap_or(p.id.as_str());
+            // A patent without a family is its own family; keep it apart from a family that
+            // happens to share its id.
+            let key = if p.family.is_some() {
+                (m, family)
+            } else {
+                (m + members, family)
+            };
+            families.entry(key).or_default().push(*span);
+        }
+        for ((m, _), mut spans) in families {
+            let m = if m >= members { m - members } else { m };
+            spans.sort_by_key(|s| s.start);
+            let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+            for s in spans {
+                match merged.last_mut() {
+                    Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+                    _ => merged.push(s),
+                }
+            }
+            for s in merged {
+                for_each_year(s, first_year, |y, days| {
+                    years[y].member_family_days[m] += u64::from(days);
+                });
+            }
+        }
+        for (yc, cells) in years.iter_mut().zip(cells) {
+            let mut v: Vec<(u32, u32, u64)> =
+                cells.into_iter().map(|((c, m), d)| (c, m, d)).collect();
+            v.sort_unstable();
+            yc.country_member_days = v;
+        }
+        PoolIndex {
+            first_year,
+            years,
+            countries,
+            country_pos,
+            member_count: members,
+            spans,
+        }
+    }
+
+    /// The counts of `year` (all zero outside the years any patent counts).
+    #[must_use]
+    pub fn year(&self, year: i32) -> Option<&YearCounts> {
+        let i = usize::try_from(year - self.first_year).ok()?;
+        self.years.get(i)
+    }
+
+    /// Countries where the pool has patents, sorted.
+    #[must_use]
+    pub fn countries(&self) -> &[String] {
+        &self.countries
+    }
+
+    /// Position of a country in [`Self::countries`].
+    #[must_use]
+    pub fn country_position(&self, country: &str) -> Option<usize> {
+        self.country_pos.get(country).map(|&c| c as usize)
+    }
+
+    /// Patent-days of the pool in `country` during `year`; 0 means the country is uncovered.
+    #[must_use]
+    pub fn country_days(&self, year: i32, country: &str) -> u64 {
+        match (self.year(year), self.country_position(country)) {
+            (Some(y), Some(c)) => y.country_days[c],
+            _ => 0,
+        }
+    }
+
+    /// Patent-days per member in `year`, dataset order.
+    #[must_use]
+    pub fn member_days(&self, year: i32) -> Vec<u64> {
+        self.year(year)
+            .map_or_else(|| vec![0; self.member_count], |y| y.member_days.clone())
+    }
+
+    /// The span of days on which patent `i` counts, if any.
+    #[must_use]
+    pub fn patent_span(&self, i: usize) -> Option<Span> {
+        self.spans.get(i).copied().flatten()
+    }
+
+    /// First and last year in which any patent counts.
+    #[must_use]
+    pub fn year_range(&self) -> Option<(i32, i32)> {
+        let n = i32::try_from(self.years.len()).ok()?;
+        (n > 0).then_some((self.first_year, self.first_year + n - 1))
+    }
+
+    /// Bytes held by the index's tables (an estimate for the performance report).
+    #[must_use]
+    pub fn heap_bytes(&self) -> usize {
+        let per_year: usize = self
+            .years
+            .iter()
+            .map(|y| {
+                y.member_days.len() * 8 * 2
+                    + y.member_weighted.len() * 16
+                    + y.member_patents.len() * 4
+                    + y.country_days.len() * 8
+                    + y.country_member_days.len() * 16
+            })
+            .sum();
+        per_year + self.spans.len() * 12 + self.countries.len() * 32
+    }
+}
+
+/// Calls `f(year offset, days)` for each year the span touches.
+fn for_each_year(span: Span, first_year: i32, mut f: impl FnMut(usize, u32)) {
+    let (y0, y1) = (span.start.year(), span.end.plus_days(-1).year());
+    for year in y0..=y1 {
+        if let Some(part) = span.intersect(Span::year(year))
+            && let Ok(offset) = usize::try_from(year - first_year)
+        {
+            f(offset, part.len());
+        }
+    }
+}

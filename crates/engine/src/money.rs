@@ -1,0 +1,183 @@
+//! Money arithmetic of the spec: rounding half away from zero, fixed-decimal output, and
+//! `apportion`, which splits a total into parts that add up to it exactly.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Rounds to `decimals` places, half away from zero (spec section 1).
+#[must_use]
+pub fn round(amount: Decimal, decimals: u32) -> Decimal {
+    amount.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Money as the JSON output prints it: rounded, with exactly `decimals` decimals.
+#[must_use]
+pub fn format_money(amount: Decimal, decimals: u32) -> String {
+    let mut r = round(amount, decimals);
+    r.rescale(decimals);
+    r.to_string()
+}
+
+/// An exact amount as the JSON output prints it (`gross`, `discount`, weights): no trailing zeros.
+#[must_use]
+pub fn format_exact(amount: Decimal) -> String {
+    amount.normalize().to_string()
+}
+
+/// Splits `total` among keys in proportion to `weights` (spec section 1): each key gets the floor
+/// of its exact share in minor units, and the minor units left go one by one to the largest
+/// fractional remainders, equal remainders in ascending key order. Keys of weight 0 (or less)
+/// get 0. The parts add up exactly to `total` rounded to `decimals`.
+///
+/// Returns `None` when the weights add up to 0: the caller decides what happens then.
+#[must_use]
+pub fn apportion<K: Ord>(
+    total: Decimal,
+    weights: &[(K, Decimal)],
+    decimals: u32,
+) -> Option<Vec<Decimal>> {
+    let scale = Decimal::from(10u64.pow(decimals.min(18)));
+    let total_minor = round(total, decimals) * scale;
+    let positive = |w: Decimal| if w > Decimal::ZERO { w } else { Decimal::ZERO };
+    let sum: Decimal = weights.iter().map(|(_, w)| positive(*w)).sum();
+    if sum.is_zero() {
+        return None;
+    }
+    // Each key's share is numerator / sum with numerator = total_minor × w; keeping the integer
+    // quotient and the exact remainder (numerator − quotient × sum) compares remainders without
+    // a second division, so ties are found exactly.
+    let mut parts: Vec<(Decimal, Decimal)> = weights
+        .iter()
+        .map(|(_, w)| {
+            let w = positive(*w);
+            match total_minor.checked_mul(w) {
+                Some(numerator) => {
+                    let q = (numerator / sum).floor();
+                    let mut rem = numerator - q * sum;
+                    // Guard against the quotient's last-digit rounding in Decimal division.
+                    let mut q = q;
+                    while rem < Decimal::ZERO {
+                        q -= Decimal::ONE;
+                        rem += sum;
+                    }
+                    while rem >= sum {
+                        q += Decimal::ONE;
+                        rem -= sum;
+                    }
+                    (q, rem / sum)
+                }
+                None => {
+                    let exact = total_minor * (w / sum);
+                    let q = exact.floor();
+                    (q, exact - q)
+                }
+            }
+        })
+        .collect();
+    let given: Decimal = parts.iter().map(|(q, _)| *q).sum();
+    let mut left = total_minor - given;
+    let mut order: Vec<usize> = (0..parts.len())
+        .filter(|&i| weights[i].1 > Decimal::ZERO)
+        .collect();
+    order.sort_by(|&a, &b| {
+        parts[b]
+            .1
+            .cmp(&parts[a].1)
+            .then_with(|| weights[a].0.cmp(&weights[b].0))
+    });
+    // `left` is below the number of positive keys except for Decimal rounding in the overflow
+    // branch; cycling keeps the sum exact even then.
+    let mut i = 0;
+    while left > Decimal::ZERO && !order.is_empty() {
+        parts[order[i % order.len()]].0 += Decimal::ONE;
+        left -= Decimal::ONE;
+        i += 1;
+    }
+    while left < Decimal::ZERO && !order.is_empty() {
+        let k = order[order.len() - 1 - (i % order.len())];
+        if parts[k].0 > Decimal::ZERO {
+            parts[k].0 -= Decimal::ONE;
+            left += Decimal::ONE;
+        }
+        i += 1;
+    }
+    Some(
+        parts
+            .into_iter()
+            .map(|(q, _)| {
+                let mut v = q / scale;
+                v.rescale(decimals);
+                v
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        assert_eq!(format_money(d("2.345"), 2), "2.35");
+        assert_eq!(format_money(d("-2.345"), 2), "-2.35");
+        assert_eq!(format_money(d("2.344999"), 2), "2.34");
+        assert_eq!(format_money(d("7"), 2), "7.00");
+        assert_eq!(format_money(d("7.5"), 0), "8");
+    }
+
+    #[test]
+    fn worked_example_split() {
+        let w = [("alpha", d("672")), ("beta", d("368")), ("gamma", d("91"))];
+        let parts = apportion(d("1125.00"), &w, 2).unwrap_or_default();
+        let shown: Vec<String> = parts.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["668.43", "366.05", "90.52"]);
+    }
+
+    #[test]
+    fn ties_go_in_key_order() {
+        let w = [("b", d("1")), ("a", d("1")), ("c", d("1"))];
+        let parts = apportion(d("0.02"), &w, 2).unwrap_or_default();
+        assert_eq!(parts, vec![d("0.01"), d("0.01"), d("0.00")]);
+    }
+
+    #[test]
+    fn zero_weights_get_nothing_and_zero_sum_is_none() {
+        let w = [("a", d("0")), ("b", d("3"))];
+        assert_eq!(
+            apportion(d("1.00"), &w, 2),
+            Some(vec![d("0.00"), d("1.00")])
+        );
+        assert_eq!(apportion(d("1.00"), &[("a", d("0"))], 2), None);
+    }
+
+    proptest! {
+        #[test]
+        fn parts_add_up_and_stay_within_one_minor_unit(
+            total_minor in 0i64..10_000_000_000,
+            weights in proptest::collection::vec(0u64..1_000_000, 1..40),
+            decimals in 0u32..4,
+        ) {
+            let total = Decimal::new(total_minor, decimals);
+            let keyed: Vec<(usize, Decimal)> = weights.iter().enumerate().map(|(i, w)| (i, Decimal::from(*w))).collect();
+            let sum: Decimal = keyed.iter().map(|(_, w)| *w).sum();
+            let parts = apportion(total, &keyed, decimals);
+            if sum.is_zero() {
+                prop_assert!(parts.is_none());
+            } else {
+                let parts = parts.unwrap_or_default();
+                prop_assert_eq!(parts.iter().copied().sum::<Decimal>(), total);
+                let minor = Decimal::new(1, decimals);
+                for ((_, w), p) in keyed.iter().zip(&parts) {
+                    let exact = total * *w / sum;
+                    prop_assert!((*p - exact).abs() < minor, "part {} exact {}", p, exact);
+                    if w.is_zero() { prop_assert!(p.is_zero()); }
+                }
+            }
+        }
+    }
+}
