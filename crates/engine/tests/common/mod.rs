@@ -1,0 +1,83 @@
+//! Builders for small hand-computed datasets, written in the dataset format itself.
+
+#![allow(dead_code)]
+
+use poolcalc_engine::dataset::Usage;
+use poolcalc_engine::{
+    FeeReport, Pool, Shares, compute_fees, distribute, load_dataset, pool_income,
+};
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+/// A one-member, one-product pool with a single open schedule; tests replace parts.
+pub fn base() -> Value {
+    json!({
+        "format": "patent-pool-dataset",
+        "version": 1,
+        "pool": {"id": "t", "name": "Test pool", "currency": "USD"},
+        "regions": [
+            {"id": "r1", "name": "Region 1", "countries": ["US", "DE", "JP"]},
+            {"id": "r2", "name": "Region 2", "default": true}
+        ],
+        "members": [{"id": "a", "name": "A", "country": "US", "joined": "2000-01-01"}],
+        "patents": [{"id": "p1", "member": "a", "country": "US", "number": "US1", "expires": "2040-01-01"}],
+        "products": [{"id": "dec", "name": "Decoder", "unit": "unit"}],
+        "rate_schedules": [{"id": "s", "from_year": 2020, "lines": [{"product": "dec", "region": "*", "per_unit": "1"}]}],
+        "distribution": {"management_fee": {"percent": "0"}, "method": "per_patent"}
+    })
+}
+
+/// Loads a dataset value, panicking with every problem if it is invalid.
+pub fn pool(v: &Value) -> Pool {
+    match load_dataset(&v.to_string()) {
+        Ok(d) => Pool::new(d),
+        Err(issues) => panic!("invalid test dataset: {issues:#?}"),
+    }
+}
+
+/// A usage profile from `(year, [(product, country, units, price)])`.
+pub fn usage(signed: Option<&str>, years: &[(i32, &[(&str, &str, u64, Option<&str>)])]) -> Usage {
+    let mut v = json!({
+        "format": "patent-pool-usage", "version": 1, "licensee": "L",
+        "years": years.iter().map(|(y, sales)| json!({
+            "year": y,
+            "sales": sales.iter().map(|(p, c, u, price)| {
+                let mut s = json!({"product": p, "country": c, "units": u});
+                if let Some(price) = price { s["price"] = json!(price); }
+                s
+            }).collect::<Vec<_>>()
+        })).collect::<Vec<_>>()
+    });
+    if let Some(s) = signed {
+        v["signed"] = json!(s);
+    }
+    match poolcalc_engine::load_usage(&v.to_string()) {
+        Ok(u) => u,
+        Err(issues) => panic!("invalid test usage: {issues:#?}"),
+    }
+}
+
+/// Fees of a usage under a dataset.
+pub fn fees(v: &Value, u: &Usage) -> FeeReport {
+    match compute_fees(&pool(v), u) {
+        Ok(r) => r,
+        Err(e) => panic!("fees failed: {e}"),
+    }
+}
+
+/// Shares of `year` with income from the dataset's licensees.
+pub fn shares(v: &Value, year: i32) -> Shares {
+    let p = pool(v);
+    let rule = p.dataset().distribution.clone();
+    distribute(&p, year, &pool_income(&p, year), &rule)
+}
+
+/// A decimal from a literal.
+pub fn d(s: &str) -> Decimal {
+    s.parse().unwrap_or_else(|_| panic!("bad decimal {s}"))
+}
+
+/// Member amounts as strings, dataset order.
+pub fn amounts(s: &Shares) -> Vec<String> {
+    s.members.iter().map(|m| m.amount.to_string()).collect()
+}
