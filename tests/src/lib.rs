@@ -1,1 +1,413 @@
-//! Browser end-to-end tests.
+//! Browser end-to-end tests: a shared harness that serves `dist/` and drives headless
+//! Chromium through chromedriver.
+//!
+//! Missing pieces (Chromium, chromedriver, a built `dist/`) fail the tests with a message
+//! saying what to do: a skipped browser test would let a broken app pass.
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use futures_util::FutureExt;
+use serde_json::{Value, json};
+use std::future::Future;
+use std::net::{TcpListener, TcpStream};
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use xtask::static_server::StaticServer;
+
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+pub type TestResult<T = ()> = Result<T, Error>;
+
+/// How long a condition may take before the test fails.
+pub const WAIT: Duration = Duration::from_secs(20);
+const POLL: Duration = Duration::from_millis(50);
+
+/// The flags Chromium runs with in every test, plus a fresh `--user-data-dir`.
+const CHROMIUM_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from(".."))
+}
+
+/// Browser window and language for one test.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub width: u32,
+    pub height: u32,
+    /// Sent as the browser's preferred language (Chromium's `intl.accept_languages`).
+    pub language: &'static str,
+}
+
+impl Options {
+    pub fn desktop() -> Self {
+        Options {
+            width: 1280,
+            height: 900,
+            language: "en-US",
+        }
+    }
+
+    pub fn phone() -> Self {
+        Options {
+            width: 360,
+            height: 780,
+            ..Self::desktop()
+        }
+    }
+
+    pub fn language(mut self, language: &'static str) -> Self {
+        self.language = language;
+        self
+    }
+}
+
+/// What a test body gets: the browser, and the server it can stop.
+#[derive(Clone)]
+pub struct Session {
+    pub client: Client,
+    pub base_url: String,
+    server: Arc<Mutex<Option<StaticServer>>>,
+}
+
+/// Runs `body` in a fresh browser against a fresh server for `dist/`; on failure saves a
+/// screenshot to `target/e2e-screenshots/<name>.png` and fails the test.
+pub async fn run<F, Fut>(name: &str, options: Options, body: F)
+where
+    F: FnOnce(Session) -> Fut,
+    Fut: Future<Output = TestResult>,
+{
+    let setup = match Setup::start(&options).await {
+        Ok(setup) => setup,
+        Err(e) => panic!("{name}: could not start the browser test setup: {e}"),
+    };
+    let session = setup.session.clone();
+    let outcome = AssertUnwindSafe(body(session)).catch_unwind().await;
+    let failure = match outcome {
+        Ok(Ok(())) => None,
+        Ok(Err(e)) => Some(e.to_string()),
+        Err(panic) => Some(
+            panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                .unwrap_or_else(|| "panic".to_owned()),
+        ),
+    };
+    let screenshot = match &failure {
+        Some(_) => Some(save_screenshot(&setup.session.client, name).await),
+        None => None,
+    };
+    setup.finish().await;
+    if let Some(message) = failure {
+        let shot = match screenshot {
+            Some(Ok(path)) => format!("screenshot: {}", path.display()),
+            Some(Err(e)) => format!("no screenshot: {e}"),
+            None => String::new(),
+        };
+        panic!("{name} failed: {message}\n{shot}");
+    }
+}
+
+async fn save_screenshot(client: &Client, name: &str) -> TestResult<PathBuf> {
+    let dir = workspace_root().join("target/e2e-screenshots");
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(format!("{name}.png"));
+    std::fs::write(&path, client.screenshot().await?)?;
+    Ok(path)
+}
+
+/// Everything started for one test, torn down by `finish` (or on drop).
+struct Setup {
+    session: Session,
+    driver: Child,
+    profile: PathBuf,
+}
+
+impl Setup {
+    async fn start(options: &Options) -> TestResult<Self> {
+        let dist = workspace_root().join("dist");
+        if !dist.join("index.html").is_file() {
+            return Err(format!(
+                "{} is missing: build the app first (`cargo xtask test` does, or `trunk build --release`)",
+                dist.join("index.html").display()
+            )
+            .into());
+        }
+        let chromium = find_program(&["chromium", "chromium-browser", "google-chrome"]).ok_or(
+            "Chromium not found on PATH: install it (Debian: `apt-get install chromium chromium-driver`)",
+        )?;
+        let chromedriver = find_program(&["chromedriver"]).ok_or(
+            "chromedriver not found on PATH: install it (Debian: `apt-get install chromium-driver`)",
+        )?;
+
+        let server = StaticServer::start(&dist, "127.0.0.1:0")?;
+        let base_url = server.url();
+
+        let port = free_port()?;
+        let mut driver = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", chromedriver.display()))?;
+        if let Err(e) = wait_for_port(port).await {
+            let _ = driver.kill();
+            return Err(e);
+        }
+
+        let profile =
+            std::env::temp_dir().join(format!("poolcalc-e2e-{}-{port}", std::process::id()));
+        std::fs::create_dir_all(&profile)?;
+        let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|f| (*f).to_owned()).collect();
+        args.push(format!("--user-data-dir={}", profile.display()));
+        let capabilities = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": args,
+                "prefs": { "intl": { "accept_languages": options.language } },
+            },
+        });
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!("json! object literal");
+        };
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = match ClientBuilder::new(connector)
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(c) => c,
+            Err(e) => {
+                let _ = driver.kill();
+                return Err(format!("cannot open a Chromium session: {e}").into());
+            }
+        };
+        client
+            .set_window_size(options.width, options.height)
+            .await?;
+        Ok(Setup {
+            session: Session {
+                client,
+                base_url,
+                server: Arc::new(Mutex::new(Some(server))),
+            },
+            driver,
+            profile,
+        })
+    }
+
+    async fn finish(mut self) {
+        let _ = self.session.client.clone().close().await;
+        self.cleanup();
+    }
+
+    fn cleanup(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        if let Ok(mut server) = self.session.server.lock() {
+            server.take();
+        }
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+impl Drop for Setup {
+    fn drop(&mut self) {
+        self.cleanup();
+    }
+}
+
+fn find_program(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    names.iter().find_map(|name| {
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    })
+}
+
+fn free_port() -> TestResult<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+async fn wait_for_port(port: u16) -> TestResult {
+    let deadline = Instant::now() + WAIT;
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if Instant::now() > deadline {
+            return Err(format!("chromedriver did not listen on port {port}").into());
+        }
+        tokio::time::sleep(POLL).await;
+    }
+    Ok(())
+}
+
+fn by_testid(testid: &str) -> String {
+    format!("[data-testid=\"{testid}\"]")
+}
+
+impl Session {
+    /// Opens `path` (relative to the served app, e.g. "" or "fees").
+    pub async fn open(&self, path: &str) -> TestResult {
+        Ok(self
+            .client
+            .goto(&format!("{}{path}", self.base_url))
+            .await?)
+    }
+
+    /// Stops the static server: from now on the network for the app is gone.
+    pub fn stop_server(&self) {
+        if let Ok(mut server) = self.server.lock() {
+            if let Some(server) = server.take() {
+                server.stop();
+            }
+        }
+    }
+
+    /// Text of the element with `data-testid`, if it is there.
+    pub async fn text(&self, testid: &str) -> Option<String> {
+        let el = self
+            .client
+            .find(Locator::Css(&by_testid(testid)))
+            .await
+            .ok()?;
+        el.text().await.ok()
+    }
+
+    /// Waits until the element with `data-testid` shows exactly `expected`.
+    pub async fn wait_text(&self, testid: &str, expected: &str) -> TestResult {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let seen = self.text(testid).await;
+            if seen.as_deref().map(str::trim) == Some(expected) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "waited {WAIT:?} for [data-testid={testid}] to read {expected:?}, last saw {seen:?}"
+                )
+                .into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Runs `script` (a function body that returns a value) in the page.
+    pub async fn js(&self, script: &str) -> TestResult<Value> {
+        Ok(self.client.execute(script, vec![]).await?)
+    }
+
+    /// Waits until `script` returns `true`.
+    pub async fn wait_js(&self, what: &str, script: &str) -> TestResult {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            // Errors while the page reloads are expected; only the deadline fails.
+            if let Ok(Value::Bool(true)) = self.client.execute(script, vec![]).await {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("waited {WAIT:?} for {what}").into());
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    pub async fn html_lang(&self) -> TestResult<String> {
+        Ok(self
+            .js("return document.documentElement.lang;")
+            .await?
+            .as_str()
+            .unwrap_or_default()
+            .to_owned())
+    }
+
+    pub async fn click(&self, testid: &str) -> TestResult {
+        self.client
+            .find(Locator::Css(&by_testid(testid)))
+            .await?
+            .click()
+            .await?;
+        Ok(())
+    }
+
+    /// Presses and releases one key on whatever has focus, as a keyboard would.
+    pub async fn press(&self, key: Key) -> TestResult {
+        let value: char = key.into();
+        let actions = KeyActions::new("keyboard".to_owned())
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value });
+        self.client.perform_actions(actions).await?;
+        Ok(())
+    }
+
+    /// `data-testid` of the focused element ("" when it has none).
+    pub async fn focused_testid(&self) -> TestResult<String> {
+        Ok(self
+            .js("const e = document.activeElement; return (e && e.getAttribute('data-testid')) || '';")
+            .await?
+            .as_str()
+            .unwrap_or_default()
+            .to_owned())
+    }
+
+    /// Milliseconds from navigation start to the app's `poolcalc-first-render` mark.
+    pub async fn first_render_ms(&self) -> TestResult<f64> {
+        self.wait_js(
+            "the first-render mark",
+            "return performance.getEntriesByName('poolcalc-first-render').length > 0;",
+        )
+        .await?;
+        self.js("return performance.getEntriesByName('poolcalc-first-render')[0].startTime;")
+            .await?
+            .as_f64()
+            .ok_or_else(|| "first-render mark has no start time".into())
+    }
+}
+
+/// Leaves the measured first-render time for `cargo xtask test` to report.
+pub fn record_first_render(ms: f64) -> TestResult {
+    let path = workspace_root().join(xtask::FIRST_RENDER_FILE);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&path, format!("{ms:.1}\n"))?;
+    Ok(())
+}
+
+/// The default bundled dataset's pool name in `lang`, read from the built `dist/` the way
+/// the app reads it, so the tests follow whichever dataset the catalog makes the default.
+pub fn default_pool_name(lang: &str) -> TestResult<String> {
+    let dir = workspace_root().join("dist/datasets");
+    let index: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("index.json"))?)?;
+    let default = index["default"].as_str().ok_or("index.json: no default")?;
+    let entry = index["datasets"]
+        .as_array()
+        .and_then(|list| list.iter().find(|d| d["id"] == default))
+        .ok_or("index.json: default dataset not listed")?;
+    let file = entry["file"]
+        .as_str()
+        .ok_or("index.json: entry without file")?;
+    let dataset: Value = serde_json::from_str(&std::fs::read_to_string(dir.join(file))?)?;
+    let name = &dataset["pool"]["name"];
+    let text = name
+        .as_str()
+        .or_else(|| name[lang].as_str())
+        .or_else(|| name["en"].as_str())
+        .ok_or("dataset: pool.name has no usable text")?;
+    Ok(text.to_owned())
+}

@@ -1,0 +1,13 @@
+//! Pieces of the shell shared by every page.
+
+mod header;
+mod main_nav;
+mod not_built;
+mod render_error;
+mod skip_link;
+
+pub use header::Header;
+pub use main_nav::MainNav;
+pub use not_built::NotBuilt;
+pub use render_error::RenderError;
+pub use skip_link::SkipLink;

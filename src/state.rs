@@ -1,0 +1,131 @@
+//! Application state shared through context: the dataset in use.
+
+use crate::catalog::{Catalog, INDEX_URL};
+use crate::fetch::fetch_text;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use poolcalc_engine::{Dataset, Issue, load_dataset};
+use std::sync::Arc;
+
+/// Shared state of the running app; `use_app_state` returns it.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub dataset: RwSignal<DatasetLoad>,
+}
+
+/// How far loading the dataset has come.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DatasetLoad {
+    Loading,
+    Ready(Arc<LoadedDataset>),
+    /// Technical detail for the reader; the UI adds a translated heading.
+    Failed(String),
+}
+
+/// The dataset in use, validated by the engine.
+#[derive(Debug, PartialEq)]
+pub struct LoadedDataset {
+    /// The catalog entry it was loaded from.
+    pub catalog_id: String,
+    pub dataset: Dataset,
+    /// Made up in whole or part, by the dataset's or the catalog's word.
+    pub illustrative: bool,
+}
+
+impl LoadedDataset {
+    /// The pool's name in `lang` ("en", "zh").
+    pub fn pool_name(&self, lang: &str) -> &str {
+        self.dataset.pool.name.get(lang)
+    }
+}
+
+impl AppState {
+    /// Puts the state in context and starts loading the default bundled dataset.
+    pub fn provide() -> Self {
+        let state = AppState {
+            dataset: RwSignal::new(DatasetLoad::Loading),
+        };
+        provide_context(state);
+        spawn_local(async move {
+            let result = load_default_dataset().await;
+            state.dataset.set(match result {
+                Ok(ds) => DatasetLoad::Ready(Arc::new(ds)),
+                Err(e) => DatasetLoad::Failed(e),
+            });
+        });
+        state
+    }
+}
+
+pub fn use_app_state() -> AppState {
+    // Provided by `Shell` above every component that asks; a miss is a programming error.
+    expect_context::<AppState>()
+}
+
+async fn load_default_dataset() -> Result<LoadedDataset, String> {
+    let catalog = Catalog::parse(&fetch_text(INDEX_URL).await?)?;
+    let (entry, url) = catalog.default_entry()?;
+    let json = fetch_text(&url).await?;
+    let dataset = read_dataset(&json).map_err(|e| format!("{url}:\n{e}"))?;
+    Ok(LoadedDataset {
+        catalog_id: entry.id.clone(),
+        illustrative: dataset.pool.illustrative || entry.illustrative,
+        dataset,
+    })
+}
+
+/// Parses and validates a dataset file with the engine.
+pub fn read_dataset(json: &str) -> Result<Dataset, String> {
+    load_dataset(json).map_err(|issues| describe_issues(&issues))
+}
+
+/// The first few problems, one per line, each "path: message".
+fn describe_issues(issues: &[Issue]) -> String {
+    const SHOWN: usize = 5;
+    let mut text = issues
+        .iter()
+        .take(SHOWN)
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
+    if issues.len() > SHOWN {
+        text.push_str(&format!("\n(+{} more)", issues.len() - SHOWN));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_worked_example() {
+        let json = include_str!("../public/datasets/worked-example.json");
+        let ds = read_dataset(json).unwrap();
+        assert_eq!(ds.pool.id, "worked-example");
+        assert_eq!(ds.pool.name.get("en"), "Worked example pool");
+        assert_eq!(ds.pool.name.get("zh"), "算例专利池");
+        assert!(ds.pool.illustrative);
+    }
+
+    #[test]
+    fn every_bundled_dataset_loads() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/datasets");
+        let index = std::fs::read_to_string(format!("{dir}/index.json")).unwrap();
+        let catalog = crate::catalog::Catalog::parse(&index).unwrap();
+        catalog.default_entry().unwrap();
+        for entry in &catalog.datasets {
+            let json = std::fs::read_to_string(format!("{dir}/{}", entry.file)).unwrap();
+            if let Err(e) = read_dataset(&json) {
+                panic!("{}: {e}", entry.file);
+            }
+        }
+    }
+
+    #[test]
+    fn invalid_datasets_list_their_problems() {
+        let err = read_dataset(r#"{"pool": {"id": "x"}}"#).unwrap_err();
+        assert!(!err.is_empty());
+        assert!(read_dataset("not json").is_err());
+    }
+}

@@ -1,0 +1,197 @@
+//! The app shell in a real browser: languages, offline, keyboard, narrow screens.
+
+use fantoccini::key::Key;
+use poolcalc_e2e::{Options, Session, TestResult, default_pool_name, record_first_render, run};
+
+const NAV: [(&str, &str, &str); 5] = [
+    ("nav-overview", "Overview", ""),
+    ("nav-fees", "Fees", "fees"),
+    ("nav-shares", "Member shares", "shares"),
+    ("nav-scenarios", "Scenarios", "scenarios"),
+    ("nav-data", "Data", "data"),
+];
+
+async fn expect_english(s: &Session) -> TestResult {
+    s.wait_text("pool-name", &default_pool_name("en")?).await?;
+    s.wait_text("lang-switch", "中文").await?;
+    assert_eq!(s.html_lang().await?, "en");
+    Ok(())
+}
+
+async fn expect_chinese(s: &Session) -> TestResult {
+    s.wait_text("pool-name", &default_pool_name("zh")?).await?;
+    s.wait_text("lang-switch", "English").await?;
+    assert_eq!(s.html_lang().await?, "zh-CN");
+    Ok(())
+}
+
+#[tokio::test]
+async fn shell_renders_in_english() {
+    run(
+        "shell_renders_in_english",
+        Options::desktop(),
+        |s| async move {
+            s.open("").await?;
+            expect_english(&s).await?;
+            s.wait_text("page-title", "Overview").await?;
+            s.wait_text("not-built", "This page is not built yet.")
+                .await?;
+            s.wait_text("illustrative-badge", "Illustrative data")
+                .await?;
+            for (testid, label, _) in NAV {
+                s.wait_text(testid, label).await?;
+            }
+            let ms = s.first_render_ms().await?;
+            println!("first render: {ms:.0} ms (budget 1000 ms)");
+            record_first_render(ms)?;
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn first_visit_follows_a_chinese_browser() {
+    let options = Options::desktop().language("zh-CN");
+    run(
+        "first_visit_follows_a_chinese_browser",
+        options,
+        |s| async move {
+            s.open("").await?;
+            expect_chinese(&s).await?;
+            s.wait_text("page-title", "概览").await?;
+            s.wait_text("not-built", "此页面尚未建成。").await?;
+            s.wait_text("nav-shares", "成员分成").await?;
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn language_choice_persists_across_reload() {
+    run(
+        "language_choice_persists_across_reload",
+        Options::desktop(),
+        |s| async move {
+            s.open("fees").await?;
+            expect_english(&s).await?;
+            s.wait_text("page-title", "Fees").await?;
+
+            s.click("lang-switch").await?;
+            expect_chinese(&s).await?;
+            s.wait_text("page-title", "许可费").await?;
+
+            s.client.refresh().await?;
+            expect_chinese(&s).await?;
+            s.wait_text("page-title", "许可费").await?;
+
+            s.click("lang-switch").await?;
+            expect_english(&s).await?;
+            s.client.refresh().await?;
+            expect_english(&s).await?;
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn works_offline_after_one_visit() {
+    run(
+        "works_offline_after_one_visit",
+        Options::desktop(),
+        |s| async move {
+            s.open("").await?;
+            expect_english(&s).await?;
+            // The worker claims the page only after its install (the precache) has finished.
+            s.wait_js(
+                "the service worker to control the page",
+                "return !!navigator.serviceWorker && navigator.serviceWorker.controller !== null;",
+            )
+            .await?;
+
+            s.stop_server();
+            s.client.refresh().await?;
+            expect_english(&s).await?;
+            s.wait_text("page-title", "Overview").await?;
+
+            // A route never visited online comes from the same cached shell.
+            s.open("scenarios").await?;
+            s.wait_text("page-title", "Scenarios").await?;
+            expect_english(&s).await?;
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn keyboard_reaches_every_page() {
+    run(
+        "keyboard_reaches_every_page",
+        Options::desktop(),
+        |s| async move {
+            s.open("").await?;
+            expect_english(&s).await?;
+
+            // The skip link is the first stop and moves focus to the content.
+            s.press(Key::Tab).await?;
+            assert_eq!(s.focused_testid().await?, "skip-link");
+            s.press(Key::Enter).await?;
+            s.wait_js(
+                "focus on <main>",
+                "return document.activeElement && document.activeElement.id === 'main';",
+            )
+            .await?;
+
+            for (testid, title, path) in NAV.iter().rev().chain(NAV.iter()) {
+                tab_to(&s, testid).await?;
+                s.press(Key::Enter).await?;
+                s.wait_text("page-title", title).await?;
+                let url = s.client.current_url().await?;
+                assert_eq!(url.path(), format!("/{path}"), "after Enter on {testid}");
+            }
+            Ok(())
+        },
+    )
+    .await;
+}
+
+/// Presses Tab (wrapping round the page) until the element with `testid` has focus.
+async fn tab_to(s: &Session, testid: &str) -> TestResult {
+    for _ in 0..40 {
+        if s.focused_testid().await? == testid {
+            return Ok(());
+        }
+        s.press(Key::Tab).await?;
+    }
+    Err(format!("Tab never reached [data-testid={testid}]").into())
+}
+
+#[tokio::test]
+async fn fits_a_360_px_screen() {
+    run("fits_a_360_px_screen", Options::phone(), |s| async move {
+        s.open("").await?;
+        expect_english(&s).await?;
+        let width = s.js("return window.innerWidth;").await?.as_f64().unwrap_or(0.0);
+        assert!(width <= 400.0, "viewport is {width}px wide, expected a phone width");
+        s.wait_js(
+            "no horizontal scrolling",
+            "return document.documentElement.scrollWidth <= window.innerWidth;",
+        )
+        .await?;
+        // Every navigation link and the language switch lie inside the viewport.
+        for testid in NAV.iter().map(|n| n.0).chain(["lang-switch"]) {
+            let inside = s
+                .js(&format!(
+                    "const r = document.querySelector('[data-testid=\"{testid}\"]').getBoundingClientRect();
+                     return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth;"
+                ))
+                .await?;
+            assert_eq!(inside, serde_json::Value::Bool(true), "{testid} is off screen");
+        }
+        Ok(())
+    })
+    .await;
+}

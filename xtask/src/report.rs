@@ -1,0 +1,71 @@
+//! Budgets the test task reports on: wasm size and first render.
+
+use crate::cmd::{Failure, Result, fail};
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+pub const WASM_GZIP_BUDGET_KB: f64 = 350.0;
+pub const FIRST_RENDER_BUDGET_MS: f64 = 1000.0;
+
+pub use xtask::FIRST_RENDER_FILE;
+
+pub fn wasm_size(dist: &Path) -> Result {
+    let entries =
+        fs::read_dir(dist).map_err(|e| Failure(format!("cannot list {}: {e}", dist.display())))?;
+    let wasm: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "wasm"))
+        .collect();
+    let [path] = wasm.as_slice() else {
+        return fail(format!(
+            "expected one .wasm file in {}, found {}",
+            dist.display(),
+            wasm.len()
+        ));
+    };
+    let bytes = fs::read(path).map_err(|e| Failure(format!("cannot read wasm: {e}")))?;
+    let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+    gz.write_all(&bytes)
+        .map_err(|e| Failure(format!("gzip failed: {e}")))?;
+    let gzipped = gz
+        .finish()
+        .map_err(|e| Failure(format!("gzip failed: {e}")))?;
+    let raw_kb = bytes.len() as f64 / 1024.0;
+    let gz_kb = gzipped.len() as f64 / 1024.0;
+    let verdict = if gz_kb <= WASM_GZIP_BUDGET_KB {
+        "within budget"
+    } else {
+        "OVER BUDGET"
+    };
+    println!(
+        "\nwasm size after wasm-opt: {raw_kb:.1} KB raw, {gz_kb:.1} KB gzipped \
+         (budget {WASM_GZIP_BUDGET_KB:.0} KB gzipped: {verdict}) [{}]",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    );
+    Ok(())
+}
+
+pub fn first_render(root: &Path) {
+    match fs::read_to_string(root.join(FIRST_RENDER_FILE)) {
+        Ok(text) => match text.trim().parse::<f64>() {
+            Ok(ms) => {
+                let verdict = if ms <= FIRST_RENDER_BUDGET_MS {
+                    "within budget"
+                } else {
+                    "over budget"
+                };
+                println!(
+                    "first render (navigation start to pool name shown, cold headless Chromium): \
+                     {ms:.0} ms (budget {FIRST_RENDER_BUDGET_MS:.0} ms: {verdict})"
+                );
+            }
+            Err(_) => println!("first render: unreadable measurement {text:?}"),
+        },
+        Err(_) => {
+            println!("first render: not measured (the browser tests left no {FIRST_RENDER_FILE})")
+        }
+    }
+}
