@@ -2,6 +2,7 @@
 //! Reading from JSON (with every structural problem reported) lives in `dataset_read`.
 
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::date::Date;
@@ -13,12 +14,12 @@ pub const DATASET_FORMAT: &str = "patent-pool-dataset";
 pub const USAGE_FORMAT: &str = "patent-pool-usage";
 
 /// A published patent pool: its terms, members, patents and market estimate.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Dataset {
     /// The pool's identity and disclosure details.
     pub pool: PoolInfo,
     /// Regions that rate lines refer to.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regions: Vec<Region>,
     /// Licensors.
     pub members: Vec<Member>,
@@ -31,12 +32,12 @@ pub struct Dataset {
     /// How income is split among members.
     pub distribution: Distribution,
     /// The market estimate pool income is computed from.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub licensees: Vec<Licensee>,
 }
 
 /// The pool card.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PoolInfo {
     /// Stable identifier.
     pub id: String,
@@ -46,19 +47,21 @@ pub struct PoolInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub administrator: Option<Text>,
     /// Standards the pool licenses.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub standards: Vec<String>,
     /// ISO 4217 currency of every amount.
     pub currency: String,
     /// Decimals of the currency's minor unit (default 2).
+    #[serde(default = "default_decimals")]
     pub currency_decimals: u32,
     /// The date the data describes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Date>,
     /// Where the facts come from.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     /// True when any part is made up.
+    #[serde(default)]
     pub illustrative: bool,
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -66,7 +69,7 @@ pub struct PoolInfo {
 }
 
 /// A cited source.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Source {
     /// Title of the source.
     pub title: Text,
@@ -76,22 +79,22 @@ pub struct Source {
 }
 
 /// A named group of countries.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Region {
     /// Identifier used by rate lines.
     pub id: String,
     /// Display name.
     pub name: Text,
     /// Member countries (empty for the default region).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub countries: Vec<String>,
     /// The region of every country no region lists.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub default: bool,
 }
 
 /// A licensor.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Member {
     /// Identifier.
     pub id: String,
@@ -107,10 +110,11 @@ pub struct Member {
 }
 
 /// A patent's legal status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PatentStatus {
     /// Granted and in force (subject to its dates).
+    #[default]
     InForce,
     /// Applied for, not granted.
     Pending,
@@ -140,7 +144,7 @@ impl PatentStatus {
 }
 
 /// One patent (one country's grant) in the pool.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Patent {
     /// Identifier.
     pub id: String,
@@ -159,33 +163,39 @@ pub struct Patent {
     /// First day no longer in force.
     pub expires: Date,
     /// Legal status.
+    #[serde(default)]
     pub status: PatentStatus,
     /// Weight for the `weighted` distribution method.
+    #[schemars(with = "crate::schema::DecimalString")]
+    #[serde(default = "default_weight")]
     pub weight: Decimal,
     /// Standards the patent is declared essential to.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub standards: Vec<String>,
 }
 
 /// A licensed product category.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Product {
     /// Identifier.
     pub id: String,
     /// Display name.
     pub name: Text,
     /// What one unit is.
+    #[serde(default = "default_unit")]
     pub unit: Text,
     /// A typical net selling price.
+    #[schemars(with = "Option<crate::schema::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub typical_price: Option<Decimal>,
     /// The industry's average profit margin, a fraction of price.
+    #[schemars(with = "Option<crate::schema::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub industry_margin: Option<Decimal>,
 }
 
 /// The royalty terms in force over a range of years.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct RateSchedule {
     /// Identifier.
     pub id: String,
@@ -197,16 +207,17 @@ pub struct RateSchedule {
     /// Rate lines.
     pub lines: Vec<RateLine>,
     /// Discounts by signing date.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub discounts: Vec<Discount>,
     /// Caps on groups of products.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub group_caps: Vec<GroupCap>,
     /// The licensee's enterprise cap per year.
+    #[schemars(with = "Option<crate::schema::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annual_cap: Option<Decimal>,
     /// Royalty only where a pool patent is in force in the country.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub requires_patent_in_force: bool,
 }
 
@@ -222,7 +233,7 @@ impl RateSchedule {
 pub const ANY_REGION: &str = "*";
 
 /// The rate of one product in one region.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct RateLine {
     /// Product id.
     pub product: String,
@@ -234,12 +245,13 @@ pub struct RateLine {
 }
 
 /// How a line's royalty is computed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Rate {
     /// Money per unit.
     PerUnit {
         /// Money per unit.
+        #[schemars(with = "crate::schema::DecimalString")]
         per_unit: Decimal,
     },
     /// Volume tiers.
@@ -247,91 +259,104 @@ pub enum Rate {
         /// The bands, ascending, the last open.
         tiers: Vec<Tier>,
         /// Marginal or all-units.
+        #[serde(default)]
         tier_mode: TierMode,
     },
     /// A fraction of the net selling price.
     PercentOfPrice {
         /// Fraction of price.
+        #[schemars(with = "crate::schema::DecimalString")]
         percent_of_price: Decimal,
         /// Lowest amount per unit.
         #[serde(skip_serializing_if = "Option::is_none")]
+        #[schemars(with = "Option<crate::schema::DecimalString>")]
         min_per_unit: Option<Decimal>,
         /// Highest amount per unit.
         #[serde(skip_serializing_if = "Option::is_none")]
+        #[schemars(with = "Option<crate::schema::DecimalString>")]
         max_per_unit: Option<Decimal>,
     },
 }
 
 /// One volume band.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Tier {
     /// Upper bound of the band (inclusive); `None` for the open last band.
     pub up_to: Option<u64>,
     /// Money per unit in this band.
+    #[schemars(with = "crate::schema::DecimalString")]
     pub per_unit: Decimal,
 }
 
 /// How tiers apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TierMode {
     /// Each band's units pay that band's rate.
+    #[default]
     Marginal,
     /// Every unit pays the rate of the band the total falls in.
     AllUnits,
 }
 
 /// A discount for licensees who signed early.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Discount {
     /// Identifier.
     pub id: String,
     /// Fraction taken off.
+    #[schemars(with = "crate::schema::DecimalString")]
     pub percent: Decimal,
     /// Applies to licensees who signed before this date.
     pub signed_before: Date,
 }
 
 /// A cap on the royalties of a group of products.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct GroupCap {
     /// Identifier.
     pub id: String,
     /// Products in the group.
     pub products: Vec<String>,
     /// Most a licensee pays for the group in a year.
+    #[schemars(with = "crate::schema::DecimalString")]
     pub amount: Decimal,
 }
 
 /// The distribution rule.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Distribution {
     /// The administrator's fee.
     pub management_fee: ManagementFee,
     /// How members' weights are computed.
     pub method: Method,
     /// What happens to income from countries where no pool patent counts.
+    #[serde(default)]
     pub uncovered: Uncovered,
 }
 
 /// The administrator's fee out of licence income.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ManagementFee {
     /// Fraction of income.
+    #[schemars(with = "crate::schema::DecimalString")]
     pub percent: Decimal,
     /// Lowest fee.
+    #[schemars(with = "Option<crate::schema::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min: Option<Decimal>,
     /// Highest fee.
+    #[schemars(with = "Option<crate::schema::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<Decimal>,
 }
 
 /// Distribution method (spec section 5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     /// Patent-days.
+    #[default]
     PerPatent,
     /// Family-days.
     PerFamily,
@@ -367,17 +392,18 @@ impl Method {
 }
 
 /// Handling of uncovered countries under `country_of_sale`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Uncovered {
     /// Spread by per-patent weights.
+    #[default]
     ProRata,
     /// Kept by the administrator, reported as unallocated.
     Retained,
 }
 
 /// A licensee of the dataset's market estimate.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Licensee {
     /// Identifier.
     pub id: String,
@@ -387,7 +413,7 @@ pub struct Licensee {
 }
 
 /// What a licensee sells (spec section 3).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Usage {
     /// The licensee's name.
     pub licensee: Text,
@@ -399,7 +425,7 @@ pub struct Usage {
 }
 
 /// One year of sales.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct UsageYear {
     /// The year.
     pub year: i32,
@@ -408,7 +434,7 @@ pub struct UsageYear {
 }
 
 /// Units of one product sold in one country, at one price.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Sale {
     /// Product id.
     pub product: String,
@@ -417,12 +443,31 @@ pub struct Sale {
     /// Units sold.
     pub units: u64,
     /// Net selling price per unit (needed for percent-of-price lines).
+    #[schemars(with = "Option<crate::schema::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<Decimal>,
 }
 
+/// Default of `pool.currency_decimals`.
+#[must_use]
+pub fn default_decimals() -> u32 {
+    2
+}
+
+/// Default of a patent's `weight`.
+#[must_use]
+pub fn default_weight() -> Decimal {
+    Decimal::ONE
+}
+
+/// Default of a product's `unit`.
+#[must_use]
+pub fn default_unit() -> Text {
+    Text::Plain("unit".to_owned())
+}
+
 /// A usage profile file: the `format` and `version` wrapper around a [`Usage`].
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct UsageFile<'a> {
     /// Always [`USAGE_FORMAT`].
     pub format: &'static str,
@@ -434,7 +479,7 @@ pub struct UsageFile<'a> {
 }
 
 /// A dataset file: the `format` and `version` wrapper around a [`Dataset`].
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct DatasetFile<'a> {
     /// Always [`DATASET_FORMAT`].
     pub format: &'static str,

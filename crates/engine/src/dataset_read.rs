@@ -187,7 +187,9 @@ impl FromJson for PoolInfo {
             administrator: administrator?,
             standards: standards?,
             currency: currency?,
-            currency_decimals: u32::try_from(decimals?.unwrap_or(2).min(6)).unwrap_or(2),
+            currency_decimals: decimals?
+                .and_then(|d| u32::try_from(d.min(6)).ok())
+                .unwrap_or_else(crate::dataset::default_decimals),
             as_of: as_of?,
             sources: sources?,
             illustrative: illustrative?.unwrap_or(false),
@@ -318,7 +320,7 @@ impl FromJson for Patent {
             granted: granted?,
             expires: expires?,
             status: status?,
-            weight: weight?.unwrap_or(Decimal::ONE),
+            weight: weight?.unwrap_or_else(crate::dataset::default_weight),
             standards: standards?,
         })
     }
@@ -339,7 +341,7 @@ impl FromJson for Product {
         Some(Product {
             id: id?,
             name: name?,
-            unit: unit?.unwrap_or_else(|| "unit".into()),
+            unit: unit?.unwrap_or_else(crate::dataset::default_unit),
             typical_price: typical_price?,
             industry_margin: margin?,
         })

@@ -60,8 +60,8 @@ pub struct FeeError {
     pub year: i32,
     /// Position of the sale in that year, when one sale is at fault.
     pub sale: Option<usize>,
-    /// What is wrong.
-    pub kind: FeeErrorKind,
+    /// What is wrong (boxed: errors are rare, results are many).
+    pub kind: Box<FeeErrorKind>,
 }
 
 impl FeeError {
@@ -217,15 +217,16 @@ pub fn fees_for_year(
     signed: Option<Date>,
     year: i32,
     sales: &[Sale],
-) -> Result<FeeYear, (Option<usize>, FeeErrorKind)> {
+) -> Result<FeeYear, (Option<usize>, Box<FeeErrorKind>)> {
     let (s_pos, schedule) = pool
         .schedule_for(year)
-        .ok_or((None, FeeErrorKind::NoSchedule(year)))?;
+        .ok_or_else(|| (None, Box::new(FeeErrorKind::NoSchedule(year))))?;
     let terms = pool.terms();
     let mut acc: Vec<Option<LineAcc>> = (0..schedule.lines.len()).map(|_| None).collect();
     let mut exempt: BTreeMap<(String, String), u64> = BTreeMap::new();
     for (k, sale) in sales.iter().enumerate() {
-        let l = resolve(pool.dataset(), terms, s_pos, schedule, sale).map_err(|e| (Some(k), e))?;
+        let l = resolve(pool.dataset(), terms, s_pos, schedule, sale)
+            .map_err(|e| (Some(k), Box::new(e)))?;
         if schedule.requires_patent_in_force && pool.index().country_days(year, &sale.country) == 0
         {
             *exempt
@@ -245,10 +246,10 @@ pub fn fees_for_year(
                 let price = sale.price.ok_or_else(|| {
                     (
                         Some(k),
-                        FeeErrorKind::MissingPrice {
+                        Box::new(FeeErrorKind::MissingPrice {
                             product: sale.product.clone(),
                             country: sale.country.clone(),
-                        },
+                        }),
                     )
                 })?;
                 let mut per_unit = price * percent_of_price;

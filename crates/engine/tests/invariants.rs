@@ -35,30 +35,64 @@ fn day(offset: u16) -> String {
 fn params() -> impl Strategy<Value = Params> {
     (
         prop::collection::vec((0u16..2000, prop::option::of(1u16..2000)), 1..5),
-        prop::collection::vec((0usize..5, 0usize..5, 0u16..2900, 1u16..1500, 0u8..4, any::<bool>()), 0..14),
+        prop::collection::vec(
+            (
+                0usize..5,
+                0usize..5,
+                0u16..2900,
+                1u16..1500,
+                0u8..4,
+                any::<bool>(),
+            ),
+            0..14,
+        ),
         (0u8..3, 1u32..500, 1u32..5000),
-        (prop::option::of(1u32..20_000), prop::option::of(1u32..50_000)),
+        (
+            prop::option::of(1u32..20_000),
+            prop::option::of(1u32..50_000),
+        ),
         any::<bool>(),
         0u8..60,
-        (0u8..40, prop::option::of(0u32..500), prop::option::of(0u32..5000)),
+        (
+            0u8..40,
+            prop::option::of(0u32..500),
+            prop::option::of(0u32..5000),
+        ),
         0usize..4,
         any::<bool>(),
-        prop::collection::vec(prop::collection::vec((0usize..2, 0usize..5, 0u32..200_000, 1u32..100_000), 0..6), 1..4),
+        prop::collection::vec(
+            prop::collection::vec((0usize..2, 0usize..5, 0u32..200_000, 1u32..100_000), 0..6),
+            1..4,
+        ),
         0u32..3,
     )
-        .prop_map(|(members, patents, rate, caps, requires, discount, fee, method, retained, sales, decimals)| Params {
-            members,
-            patents,
-            rate,
-            caps,
-            requires,
-            discount,
-            fee,
-            method,
-            retained,
-            sales,
-            decimals,
-        })
+        .prop_map(
+            |(
+                members,
+                patents,
+                rate,
+                caps,
+                requires,
+                discount,
+                fee,
+                method,
+                retained,
+                sales,
+                decimals,
+            )| Params {
+                members,
+                patents,
+                rate,
+                caps,
+                requires,
+                discount,
+                fee,
+                method,
+                retained,
+                sales,
+                decimals,
+            },
+        )
 }
 
 fn build(p: &Params) -> Value {
@@ -95,13 +129,17 @@ fn build(p: &Params) -> Value {
         .collect();
     let (kind, a, b) = p.rate;
     let rate = |product: &str| match kind {
-        0 => json!({"product": product, "region": "*", "per_unit": Decimal::new(i64::from(a), 2).to_string()}),
+        0 => {
+            json!({"product": product, "region": "*", "per_unit": Decimal::new(i64::from(a), 2).to_string()})
+        }
         1 => json!({"product": product, "region": "*", "tiers": [
             {"up_to": 1000, "per_unit": "0"},
             {"up_to": 1000 + b, "per_unit": Decimal::new(i64::from(a), 2).to_string()},
             {"up_to": null, "per_unit": Decimal::new(i64::from(a), 3).to_string()}
         ]}),
-        _ => json!({"product": product, "region": "*", "percent_of_price": "0.0325", "min_per_unit": Decimal::new(i64::from(a), 3).to_string()}),
+        _ => {
+            json!({"product": product, "region": "*", "percent_of_price": "0.0325", "min_per_unit": Decimal::new(i64::from(a), 3).to_string()})
+        }
     };
     let mut schedule = json!({
         "id": "s", "from_year": 2024, "lines": [rate("x"), rate("y")],
@@ -135,8 +173,15 @@ fn build(p: &Params) -> Value {
                         "price": Decimal::new(i64::from(*price), 2).to_string()})
                 })
                 .collect();
-            let years: Vec<Value> = [2024, 2026, 2028].iter().map(|y| json!({"year": y, "sales": sales})).collect();
-            let signed = if i % 2 == 0 { "2024-06-01" } else { "2026-01-01" };
+            let years: Vec<Value> = [2024, 2026, 2028]
+                .iter()
+                .map(|y| json!({"year": y, "sales": sales}))
+                .collect();
+            let signed = if i % 2 == 0 {
+                "2024-06-01"
+            } else {
+                "2026-01-01"
+            };
             json!({"id": format!("l{i}"), "licensee": "L", "signed": signed, "years": years})
         })
         .collect();

@@ -35,8 +35,11 @@ pub fn pool(v: &Value) -> Pool {
     }
 }
 
-/// A usage profile from `(year, [(product, country, units, price)])`.
-pub fn usage(signed: Option<&str>, years: &[(i32, &[(&str, &str, u64, Option<&str>)])]) -> Usage {
+/// One sale: product, country, units, price.
+pub type SaleRow<'a> = (&'a str, &'a str, u64, Option<&'a str>);
+
+/// A usage profile from `(year, [sale])`.
+pub fn usage(signed: Option<&str>, years: &[(i32, &[SaleRow<'_>])]) -> Usage {
     let mut v = json!({
         "format": "patent-pool-usage", "version": 1, "licensee": "L",
         "years": years.iter().map(|(y, sales)| json!({
