@@ -104,7 +104,16 @@ fn load_pool(path: &Path) -> Result<Pool, String> {
 }
 
 fn print_json(v: &serde_json::Value) {
-    println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+    out(&serde_json::to_string_pretty(v).unwrap_or_default());
+}
+
+/// Prints a line; a closed pipe (`poolcalc … | head`) ends the program quietly.
+fn out(line: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if writeln!(stdout, "{line}").is_err() {
+        std::process::exit(0);
+    }
 }
 
 fn run(cli: Cli) -> Result<(), String> {
@@ -115,7 +124,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 Ok(d) => {
                     let pool = Pool::new(d);
                     let d = pool.dataset();
-                    println!(
+                    out(&format!(
                         "valid: {} — {} members, {} patents ({} countries), {} products, {} schedules, {} licensees, currency {}",
                         d.pool.name.get("en"),
                         d.members.len(),
@@ -125,12 +134,12 @@ fn run(cli: Cli) -> Result<(), String> {
                         d.rate_schedules.len(),
                         d.licensees.len(),
                         d.pool.currency
-                    );
+                    ));
                     Ok(())
                 }
                 Err(issues) => {
                     for i in &issues {
-                        println!("{i}");
+                        out(&i.to_string());
                     }
                     Err(format!(
                         "{}: {} problem(s)",
@@ -155,12 +164,12 @@ fn run(cli: Cli) -> Result<(), String> {
                 print_json(&fees_json(&report));
             } else {
                 for y in &report.years {
-                    println!(
+                    out(&format!(
                         "{} (schedule {}): payable {} {}",
                         y.year, y.schedule, y.payable, report.currency
-                    );
+                    ));
                 }
-                println!("total: {} {}", report.total, report.currency);
+                out(&format!("total: {} {}", report.total, report.currency));
             }
             Ok(())
         }
@@ -179,15 +188,15 @@ fn run(cli: Cli) -> Result<(), String> {
             if json {
                 print_json(&shares_json(&shares, pool.decimals()));
             } else {
-                println!(
+                out(&format!(
                     "{year}: income {} {c}, management fee {}, unallocated {}",
                     shares.income,
                     shares.management_fee,
                     shares.unallocated,
                     c = shares.currency
-                );
+                ));
                 for m in &shares.members {
-                    println!("  {:<24} {:>16}", m.id, m.amount);
+                    out(&format!("  {:<24} {:>16}", m.id, m.amount));
                 }
             }
             Ok(())
@@ -211,7 +220,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 seed,
             };
             let d = synthesize(&opts).map_err(|e| e.to_string())?;
-            println!("{}", d.to_json());
+            out(&d.to_compact_json());
             Ok(())
         }
     }

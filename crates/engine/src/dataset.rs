@@ -491,15 +491,24 @@ pub struct DatasetFile<'a> {
 }
 
 impl Dataset {
-    /// The dataset as a pretty-printed v1 JSON file.
-    #[must_use]
-    pub fn to_json(&self) -> String {
-        let file = DatasetFile {
+    fn file(&self) -> DatasetFile<'_> {
+        DatasetFile {
             format: DATASET_FORMAT,
             version: 1,
             dataset: self,
-        };
-        serde_json::to_string_pretty(&file).unwrap_or_default()
+        }
+    }
+
+    /// The dataset as a pretty-printed v1 JSON file.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.file()).unwrap_or_default()
+    }
+
+    /// The dataset as a v1 JSON file on one line (large generated pools).
+    #[must_use]
+    pub fn to_compact_json(&self) -> String {
+        serde_json::to_string(&self.file()).unwrap_or_default()
     }
 }
 

@@ -10,29 +10,30 @@ use crate::dataset::{
     Source, Tier, TierMode, USAGE_FORMAT, Uncovered, Usage, UsageYear,
 };
 use crate::date::Date;
+use crate::issue::Path;
 use crate::read::{
     FromJson, Obj, Reader, check_country, check_fraction, check_id, check_non_negative,
 };
 
-fn id(o: &mut Obj<'_>, r: &mut Reader, key: &'static str) -> Option<String> {
+fn id(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<String> {
     let v = o.req::<String>(r, key)?;
     check_id(r, &o.at(key), &v);
     Some(v)
 }
 
-fn country(o: &mut Obj<'_>, r: &mut Reader, key: &'static str) -> Option<String> {
+fn country(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<String> {
     let v = o.req::<String>(r, key)?;
     check_country(r, &o.at(key), &v);
     Some(v)
 }
 
-fn amount(o: &mut Obj<'_>, r: &mut Reader, key: &'static str) -> Option<Decimal> {
+fn amount(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<Decimal> {
     let v = o.req::<Decimal>(r, key)?;
     check_non_negative(r, &o.at(key), v);
     Some(v)
 }
 
-fn opt_amount(o: &mut Obj<'_>, r: &mut Reader, key: &'static str) -> Option<Option<Decimal>> {
+fn opt_amount(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<Option<Decimal>> {
     let v = o.opt::<Decimal>(r, key)?;
     if let Some(d) = v {
         check_non_negative(r, &o.at(key), d);
@@ -40,7 +41,7 @@ fn opt_amount(o: &mut Obj<'_>, r: &mut Reader, key: &'static str) -> Option<Opti
     Some(v)
 }
 
-fn fraction(o: &mut Obj<'_>, r: &mut Reader, key: &'static str) -> Option<Decimal> {
+fn fraction(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<Decimal> {
     let v = o.req::<Decimal>(r, key)?;
     check_fraction(r, &o.at(key), v);
     Some(v)
@@ -48,7 +49,7 @@ fn fraction(o: &mut Obj<'_>, r: &mut Reader, key: &'static str) -> Option<Decima
 
 /// A name from a fixed list of JSON names.
 fn choice<T: Copy>(
-    o: &mut Obj<'_>,
+    o: &mut Obj<'_, '_>,
     r: &mut Reader,
     key: &'static str,
     all: &[(T, &'static str)],
@@ -70,7 +71,7 @@ fn choice<T: Copy>(
 }
 
 /// Checks the `format` and `version` header of a file.
-fn header(o: &mut Obj<'_>, r: &mut Reader, format: &str) -> Option<()> {
+fn header(o: &mut Obj<'_, '_>, r: &mut Reader, format: &str) -> Option<()> {
     let f = o.req::<String>(r, "format")?;
     let v = o.req::<u64>(r, "version")?;
     if f != format {
@@ -92,7 +93,7 @@ fn header(o: &mut Obj<'_>, r: &mut Reader, format: &str) -> Option<()> {
 
 /// Reads a dataset document (shape and field checks only).
 pub(crate) fn read_dataset(r: &mut Reader, v: &Value) -> Option<Dataset> {
-    let mut o = r.object(v, "")?;
+    let mut o = r.object(v, &Path::Root)?;
     let head = header(&mut o, r, DATASET_FORMAT);
     let pool = o.req::<PoolInfo>(r, "pool");
     let regions = o.list::<Region>(r, "regions");
@@ -118,7 +119,7 @@ pub(crate) fn read_dataset(r: &mut Reader, v: &Value) -> Option<Dataset> {
 
 /// Reads a usage profile document.
 pub(crate) fn read_usage_file(r: &mut Reader, v: &Value) -> Option<Usage> {
-    let mut o = r.object(v, "")?;
+    let mut o = r.object(v, &Path::Root)?;
     let head = header(&mut o, r, USAGE_FORMAT);
     let usage = read_usage_fields(&mut o, r);
     o.finish(r);
@@ -126,7 +127,7 @@ pub(crate) fn read_usage_file(r: &mut Reader, v: &Value) -> Option<Usage> {
     usage
 }
 
-fn read_usage_fields(o: &mut Obj<'_>, r: &mut Reader) -> Option<Usage> {
+fn read_usage_fields(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<Usage> {
     let licensee = o.req::<crate::text::Text>(r, "licensee");
     let signed = o.opt::<Date>(r, "signed");
     let years = o.req::<Vec<UsageYear>>(r, "years");
@@ -152,7 +153,7 @@ fn read_usage_fields(o: &mut Obj<'_>, r: &mut Reader) -> Option<Usage> {
 }
 
 impl FromJson for PoolInfo {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         let name = o.req(r, "name");
@@ -199,7 +200,7 @@ impl FromJson for PoolInfo {
 }
 
 impl FromJson for Source {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let title = o.req(r, "title");
         let url = o.opt(r, "url");
@@ -212,7 +213,7 @@ impl FromJson for Source {
 }
 
 impl FromJson for Region {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         if id.as_deref() == Some(crate::dataset::ANY_REGION) {
@@ -227,7 +228,7 @@ impl FromJson for Region {
         let countries = o.list::<String>(r, "countries");
         if let Some(cs) = &countries {
             for (i, c) in cs.iter().enumerate() {
-                check_country(r, &format!("{}[{i}]", o.at("countries")), c);
+                check_country(r, &Path::Index(&o.at("countries"), i), c);
             }
         }
         let is_default = default?.unwrap_or(false);
@@ -254,7 +255,7 @@ impl FromJson for Region {
 }
 
 impl FromJson for Member {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         let name = o.req(r, "name");
@@ -281,7 +282,7 @@ impl FromJson for Member {
 }
 
 impl FromJson for Patent {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         let member = o.req::<String>(r, "member");
@@ -327,7 +328,7 @@ impl FromJson for Patent {
 }
 
 impl FromJson for Product {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         let name = o.req(r, "name");
@@ -349,7 +350,7 @@ impl FromJson for Product {
 }
 
 impl FromJson for RateSchedule {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         let from_year = o.req::<i32>(r, "from_year");
@@ -382,7 +383,7 @@ impl FromJson for RateSchedule {
 }
 
 impl FromJson for RateLine {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let product = o.req::<String>(r, "product");
         let region = o.req::<String>(r, "region");
@@ -419,7 +420,7 @@ impl FromJson for RateLine {
     }
 }
 
-fn read_tiers(o: &mut Obj<'_>, r: &mut Reader) -> Option<Rate> {
+fn read_tiers(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<Rate> {
     let tiers = o.req::<Vec<Tier>>(r, "tiers");
     let mode = choice(
         o,
@@ -434,7 +435,7 @@ fn read_tiers(o: &mut Obj<'_>, r: &mut Reader) -> Option<Rate> {
     let tiers = tiers?;
     let path = o.at("tiers");
     if tiers.is_empty() {
-        r.issues.push(path.as_str(), "tiers need at least one band");
+        r.issues.push(path, "tiers need at least one band");
     }
     let mut previous: Option<u64> = None;
     for (i, t) in tiers.iter().enumerate() {
@@ -466,7 +467,7 @@ fn read_tiers(o: &mut Obj<'_>, r: &mut Reader) -> Option<Rate> {
     })
 }
 
-fn read_percent(o: &mut Obj<'_>, r: &mut Reader) -> Option<Rate> {
+fn read_percent(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<Rate> {
     let percent = fraction(o, r, "percent_of_price");
     let min = opt_amount(o, r, "min_per_unit");
     let max = opt_amount(o, r, "max_per_unit");
@@ -486,7 +487,7 @@ fn read_percent(o: &mut Obj<'_>, r: &mut Reader) -> Option<Rate> {
 }
 
 impl FromJson for Tier {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let has_up_to = o.has("up_to");
         let up_to = o.opt::<u64>(r, "up_to");
@@ -506,7 +507,7 @@ impl FromJson for Tier {
 }
 
 impl FromJson for Discount {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         let percent = fraction(&mut o, r, "percent");
@@ -521,7 +522,7 @@ impl FromJson for Discount {
 }
 
 impl FromJson for GroupCap {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         let products = o.req(r, "products");
@@ -536,7 +537,7 @@ impl FromJson for GroupCap {
 }
 
 impl FromJson for Distribution {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let fee = o.req::<ManagementFee>(r, "management_fee");
         let method = o.req::<String>(r, "method");
@@ -572,7 +573,7 @@ impl FromJson for Distribution {
 }
 
 impl FromJson for ManagementFee {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let percent = fraction(&mut o, r, "percent");
         let min = opt_amount(&mut o, r, "min");
@@ -593,7 +594,7 @@ impl FromJson for ManagementFee {
 }
 
 impl FromJson for Licensee {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         let usage = read_usage_fields(&mut o, r);
@@ -606,7 +607,7 @@ impl FromJson for Licensee {
 }
 
 impl FromJson for UsageYear {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let year = o.req(r, "year");
         let sales = o.req(r, "sales");
@@ -619,7 +620,7 @@ impl FromJson for UsageYear {
 }
 
 impl FromJson for Sale {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let product = o.req::<String>(r, "product");
         let country = country(&mut o, r, "country");

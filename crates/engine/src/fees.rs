@@ -477,18 +477,18 @@ pub(crate) fn check_usage_with(
             continue;
         };
         for (k, sale) in y.sales.iter().enumerate() {
-            let path = format!("{prefix}years[{i}].sales[{k}]");
+            let path = || format!("{prefix}years[{i}].sales[{k}]");
             match resolve(d, terms, s_pos, schedule, sale) {
                 Err(e @ FeeErrorKind::UnknownProduct(_)) => {
-                    issues.push(format!("{path}.product"), e.to_string());
+                    issues.push(format_args!("{}.product", path()), e.to_string());
                 }
-                Err(e) => issues.push(path, e.to_string()),
+                Err(e) => issues.push(path(), e.to_string()),
                 Ok(l) => {
                     if matches!(schedule.lines[l].rate, Rate::PercentOfPrice { .. })
                         && sale.price.is_none()
                     {
                         issues.push(
-                            format!("{path}.price"),
+                            format_args!("{}.price", path()),
                             FeeErrorKind::MissingPrice {
                                 product: sale.product.clone(),
                                 country: sale.country.clone(),

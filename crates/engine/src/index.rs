@@ -79,43 +79,46 @@ impl PoolIndex {
         let first_year = spans
             .iter()
             .flatten()
-            .map(|s| s.start.year())
+            .map(|s| s.start)
             .min()
-            .unwrap_or(0);
+            .map_or(0, Date::year);
         let last_year = spans
             .iter()
             .flatten()
-            .map(|s| s.end.plus_days(-1).year())
+            .map(|s| s.end.plus_days(-1))
             .max()
-            .unwrap_or(-1);
-        let year_count = usize::try_from(last_year - first_year + 1).unwrap_or(0);
+            .map_or(-1, Date::year);
+        let calendar = Calendar::new(first_year, last_year);
+        let year_count = calendar.years();
         let members = d.members.len();
+        let country_count = countries.len();
         let mut years: Vec<YearCounts> = (0..year_count)
             .map(|_| YearCounts {
                 member_days: vec![0; members],
                 member_family_days: vec![0; members],
                 member_weighted: vec![Decimal::ZERO; members],
                 member_patents: vec![0; members],
-                country_days: vec![0; countries.len()],
+                country_days: vec![0; country_count],
                 country_member_days: Vec::new(),
             })
             .collect();
-        let mut cells: Vec<HashMap<(u32, u32), u64>> = vec![HashMap::new(); year_count];
+        // Dense (country × member) cells per year while counting: plain indexing is several
+        // times faster than hashing, and the tables are made sparse below.
+        let mut cells: Vec<Vec<u32>> = vec![vec![0; country_count * members]; year_count];
         let mut families: HashMap<(usize, &str), Vec<Span>> = HashMap::new();
 
         for (p, span) in d.patents.iter().zip(&spans) {
             let (Some(span), Some(&m)) = (span, member_pos.get(p.member.as_str())) else {
                 continue;
             };
-            let c = country_pos.get(&p.country).copied().unwrap_or(0);
-            let m32 = u32::try_from(m).unwrap_or(u32::MAX);
-            for_each_year(*span, first_year, |y, days| {
+            let c = country_pos.get(&p.country).map_or(0, |&c| c as usize);
+            calendar.for_each_year(*span, |y, days| {
                 let yc = &mut years[y];
                 yc.member_days[m] += u64::from(days);
                 yc.member_weighted[m] += Decimal::from(days) * p.weight;
                 yc.member_patents[m] += 1;
-                yc.country_days[c as usize] += u64::from(days);
-                *cells[y].entry((c, m32)).or_default() += u64::from(days);
+                yc.country_days[c] += u64::from(days);
+                cells[y][c * members + m] += days;
             });
             let family = p.family.as_deref().unwrap_or(p.id.as_str());
             // A patent without a family is its own family; keep it apart from a family that
@@ -138,16 +141,25 @@ impl PoolIndex {
                 }
             }
             for s in merged {
-                for_each_year(s, first_year, |y, days| {
+                calendar.for_each_year(s, |y, days| {
                     years[y].member_family_days[m] += u64::from(days);
                 });
             }
         }
         for (yc, cells) in years.iter_mut().zip(cells) {
-            let mut v: Vec<(u32, u32, u64)> =
-                cells.into_iter().map(|((c, m), d)| (c, m, d)).collect();
-            v.sort_unstable();
-            yc.country_member_days = v;
+            yc.country_member_days = cells
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| **d > 0)
+                .map(|(i, d)| {
+                    let (c, m) = (i / members.max(1), i % members.max(1));
+                    (
+                        u32::try_from(c).unwrap_or(u32::MAX),
+                        u32::try_from(m).unwrap_or(u32::MAX),
+                        u64::from(*d),
+                    )
+                })
+                .collect();
         }
         PoolIndex {
             first_year,
@@ -225,14 +237,43 @@ impl PoolIndex {
     }
 }
 
-/// Calls `f(year offset, days)` for each year the span touches.
-fn for_each_year(span: Span, first_year: i32, mut f: impl FnMut(usize, u32)) {
-    let (y0, y1) = (span.start.year(), span.end.plus_days(-1).year());
-    for year in y0..=y1 {
-        if let Some(part) = span.intersect(Span::year(year))
-            && let Ok(offset) = usize::try_from(year - first_year)
-        {
-            f(offset, part.len());
+/// The first day of each year of the index's range, to split spans into years without
+/// calendar arithmetic in the counting loop.
+struct Calendar {
+    starts: Vec<Date>,
+}
+
+impl Calendar {
+    fn new(first_year: i32, last_year: i32) -> Calendar {
+        let starts = if last_year < first_year {
+            Vec::new()
+        } else {
+            (first_year..=last_year + 1).map(Date::year_start).collect()
+        };
+        Calendar { starts }
+    }
+
+    fn years(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Calls `f(year offset, days)` for each year of the range the span touches.
+    fn for_each_year(&self, span: Span, mut f: impl FnMut(usize, u32)) {
+        let first = self
+            .starts
+            .partition_point(|d| *d <= span.start)
+            .saturating_sub(1);
+        for y in first..self.years() {
+            let year = Span {
+                start: self.starts[y],
+                end: self.starts[y + 1],
+            };
+            if year.start >= span.end {
+                break;
+            }
+            if let Some(part) = span.intersect(year) {
+                f(y, part.len());
+            }
         }
     }
 }

@@ -40,8 +40,8 @@ pub struct Issues(pub Vec<Issue>);
 
 impl Issues {
     /// Records a problem.
-    pub fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.0.push(Issue::new(path, message));
+    pub fn push(&mut self, path: impl fmt::Display, message: impl Into<String>) {
+        self.0.push(Issue::new(path.to_string(), message));
     }
 
     /// Whether nothing was found.
@@ -51,18 +51,25 @@ impl Issues {
     }
 }
 
-/// Joins a parent path and an object key: `pool` + `name` → `pool.name`.
-#[must_use]
-pub fn key_path(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{parent}.{key}")
-    }
+/// A JSON path built on the stack while reading and only turned into text for a problem:
+/// `patents[1832].expires` is `Key(Index(Key(Root, "patents"), 1832), "expires")`.
+#[derive(Debug, Clone, Copy)]
+pub enum Path<'a> {
+    /// The document.
+    Root,
+    /// A field of an object.
+    Key(&'a Path<'a>, &'a str),
+    /// An item of a list.
+    Index(&'a Path<'a>, usize),
 }
 
-/// Joins a parent path and an array index: `patents` + 3 → `patents[3]`.
-#[must_use]
-pub fn index_path(parent: &str, index: usize) -> String {
-    format!("{parent}[{index}]")
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, key) => write!(f, "{key}"),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
 }

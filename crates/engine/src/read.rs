@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
 use crate::date::Date;
-use crate::issue::{Issues, index_path, key_path};
+use crate::issue::{Issues, Path};
 use crate::text::Text;
 
 /// Collects problems while reading.
@@ -19,7 +19,7 @@ pub(crate) struct Reader {
 /// A type that can be read from a JSON value at a path.
 pub(crate) trait FromJson: Sized {
     /// Reads `v`; on failure records why at `path` and returns `None`.
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self>;
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self>;
 }
 
 fn type_name(v: &Value) -> &'static str {
@@ -34,17 +34,17 @@ fn type_name(v: &Value) -> &'static str {
 }
 
 impl Reader {
-    pub fn expected(&mut self, path: &str, what: &str, got: &Value) {
+    pub fn expected(&mut self, path: &Path<'_>, what: &str, got: &Value) {
         self.issues
             .push(path, format!("expected {what}, found {}", type_name(got)));
     }
 
     /// Opens an object for reading its fields.
-    pub fn object<'a>(&mut self, v: &'a Value, path: &str) -> Option<Obj<'a>> {
+    pub fn object<'a, 'p>(&mut self, v: &'a Value, path: &Path<'p>) -> Option<Obj<'a, 'p>> {
         match v {
             Value::Object(map) => Some(Obj {
                 map,
-                path: path.to_owned(),
+                path: *path,
                 known: vec!["extensions"],
             }),
             other => {
@@ -57,31 +57,30 @@ impl Reader {
 
 /// An object being read: remembers which keys were asked for, so `finish` can report the
 /// unknown ones (typos must not pass silently).
-pub(crate) struct Obj<'a> {
+pub(crate) struct Obj<'a, 'p> {
     map: &'a Map<String, Value>,
-    path: String,
+    path: Path<'p>,
     known: Vec<&'static str>,
 }
 
-impl Obj<'_> {
+impl Obj<'_, '_> {
     /// The JSON path of this object.
-    pub fn path(&self) -> &str {
+    pub fn path(&self) -> &Path<'_> {
         &self.path
     }
 
     /// The JSON path of one of its fields.
-    pub fn at(&self, key: &str) -> String {
-        key_path(&self.path, key)
+    pub fn at<'s>(&'s self, key: &'s str) -> Path<'s> {
+        Path::Key(&self.path, key)
     }
 
     /// A field that must be present.
     pub fn req<T: FromJson>(&mut self, r: &mut Reader, key: &'static str) -> Option<T> {
         self.known.push(key);
         match self.map.get(key) {
-            Some(v) => T::from_json(r, v, &key_path(&self.path, key)),
+            Some(v) => T::from_json(r, v, &self.at(key)),
             None => {
-                r.issues
-                    .push(self.path.clone(), format!("missing field `{key}`"));
+                r.issues.push(self.path, format!("missing field `{key}`"));
                 None
             }
         }
@@ -92,7 +91,7 @@ impl Obj<'_> {
         self.known.push(key);
         match self.map.get(key) {
             None | Some(Value::Null) => Some(None),
-            Some(v) => T::from_json(r, v, &key_path(&self.path, key)).map(Some),
+            Some(v) => T::from_json(r, v, &self.at(key)).map(Some),
         }
     }
 
@@ -112,7 +111,7 @@ impl Obj<'_> {
         for key in self.map.keys() {
             if !self.known.contains(&key.as_str()) {
                 r.issues.push(
-                    key_path(&self.path, key),
+                    self.at(key),
                     format!("unknown field `{key}` (put extra data inside `extensions`)"),
                 );
             }
@@ -121,7 +120,7 @@ impl Obj<'_> {
 }
 
 impl FromJson for String {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         match v {
             Value::String(s) => Some(s.clone()),
             other => {
@@ -133,7 +132,7 @@ impl FromJson for String {
 }
 
 impl FromJson for bool {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         match v {
             Value::Bool(b) => Some(*b),
             other => {
@@ -145,7 +144,7 @@ impl FromJson for bool {
 }
 
 impl FromJson for u64 {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         match v.as_u64() {
             Some(n) => Some(n),
             None if v.is_i64() => {
@@ -161,7 +160,7 @@ impl FromJson for u64 {
 }
 
 impl FromJson for i32 {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         match v.as_i64().and_then(|n| i32::try_from(n).ok()) {
             Some(n) if (1..=9999).contains(&n) => Some(n),
             Some(n) => {
@@ -179,7 +178,7 @@ impl FromJson for i32 {
 
 /// A decimal written as a string: digits with an optional sign and fraction, nothing else.
 impl FromJson for Decimal {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let Value::String(s) = v else {
             if v.is_number() {
                 r.issues.push(
@@ -216,7 +215,7 @@ impl FromJson for Decimal {
 }
 
 impl FromJson for Date {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let s = String::from_json(r, v, path)?;
         let d = Date::parse(&s);
         if d.is_none() {
@@ -228,17 +227,17 @@ impl FromJson for Date {
 }
 
 impl FromJson for Text {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         match v {
             Value::String(s) => Some(Text::Plain(s.clone())),
             Value::Object(map) => {
                 let mut out = std::collections::BTreeMap::new();
                 let mut ok = true;
                 for (k, v) in map {
-                    let p = key_path(path, k);
+                    let p = Path::Key(path, k);
                     if !is_language_tag(k) {
                         r.issues.push(
-                            &*p,
+                            p,
                             format!("`{k}` is not a language tag such as \"en\" or \"zh\""),
                         );
                         ok = false;
@@ -272,7 +271,7 @@ fn is_language_tag(k: &str) -> bool {
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(r: &mut Reader, v: &Value, path: &str) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
         let Value::Array(items) = v else {
             r.expected(path, "a list", v);
             return None;
@@ -281,14 +280,14 @@ impl<T: FromJson> FromJson for Vec<T> {
         let read: Vec<Option<T>> = items
             .iter()
             .enumerate()
-            .map(|(i, item)| T::from_json(r, item, &index_path(path, i)))
+            .map(|(i, item)| T::from_json(r, item, &Path::Index(path, i)))
             .collect();
         read.into_iter().collect()
     }
 }
 
 /// Checks an ISO 3166-1 alpha-2 country code (two capital letters).
-pub(crate) fn check_country(r: &mut Reader, path: &str, code: &str) {
+pub(crate) fn check_country(r: &mut Reader, path: &Path<'_>, code: &str) {
     if !(code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())) {
         r.issues.push(
             path,
@@ -300,7 +299,7 @@ pub(crate) fn check_country(r: &mut Reader, path: &str, code: &str) {
 }
 
 /// Checks an identifier: not empty, no surrounding spaces.
-pub(crate) fn check_id(r: &mut Reader, path: &str, id: &str) {
+pub(crate) fn check_id(r: &mut Reader, path: &Path<'_>, id: &str) {
     if id.is_empty() || id.trim() != id {
         r.issues
             .push(path, "an id must not be empty or start or end with spaces");
@@ -308,7 +307,7 @@ pub(crate) fn check_id(r: &mut Reader, path: &str, id: &str) {
 }
 
 /// Checks an amount that must not be negative.
-pub(crate) fn check_non_negative(r: &mut Reader, path: &str, d: Decimal) {
+pub(crate) fn check_non_negative(r: &mut Reader, path: &Path<'_>, d: Decimal) {
     if d.is_sign_negative() && !d.is_zero() {
         r.issues
             .push(path, format!("{d} is negative; amounts must be 0 or more"));
@@ -316,7 +315,7 @@ pub(crate) fn check_non_negative(r: &mut Reader, path: &str, d: Decimal) {
 }
 
 /// Checks a fraction that must lie in [0, 1].
-pub(crate) fn check_fraction(r: &mut Reader, path: &str, d: Decimal) {
+pub(crate) fn check_fraction(r: &mut Reader, path: &Path<'_>, d: Decimal) {
     if d < Decimal::ZERO || d > Decimal::ONE {
         r.issues.push(
             path,
@@ -330,7 +329,7 @@ pub(crate) fn parse_json(text: &str) -> Result<Value, Issues> {
     Value::from_str(text).map_err(|e| {
         let mut issues = Issues::default();
         issues.push(
-            format!("line {}, column {}", e.line(), e.column()),
+            format_args!("line {}, column {}", e.line(), e.column()),
             format!("not valid JSON: {}", json_error_message(&e)),
         );
         issues
