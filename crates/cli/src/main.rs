@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use poolcalc_engine::dataset::Method;
 use poolcalc_engine::output::{fees_json, shares_json};
+use poolcalc_engine::scenario::{apply_scenario, load_scenario};
 use poolcalc_engine::synth::{SynthOptions, synthesize};
 use poolcalc_engine::{Pool, compute_fees, distribute, load_dataset, load_usage, pool_income};
 
@@ -36,6 +37,9 @@ enum Command {
         /// The usage profile file.
         #[arg(long)]
         usage: PathBuf,
+        /// Apply this scenario file to the dataset first.
+        #[arg(long)]
+        scenario: Option<PathBuf>,
         /// Print the stable JSON output.
         #[arg(long)]
         json: bool,
@@ -48,6 +52,9 @@ enum Command {
         /// The year.
         #[arg(long)]
         year: i32,
+        /// Apply this scenario file to the dataset first.
+        #[arg(long)]
+        scenario: Option<PathBuf>,
         /// Use this method instead of the dataset's (per_patent, per_family, weighted, country_of_sale).
         #[arg(long, value_parser = parse_method)]
         method: Option<Method>,
@@ -91,16 +98,22 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
 }
 
-fn load_pool(path: &Path) -> Result<Pool, String> {
-    let text = read(path)?;
-    load_dataset(&text).map(Pool::new).map_err(|issues| {
-        let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
-        format!(
-            "{}: not a valid dataset:\n{}",
-            path.display(),
-            lines.join("\n")
-        )
-    })
+fn problems(path: &Path, what: &str, issues: &[poolcalc_engine::Issue]) -> String {
+    let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
+    format!("{}: {what}:\n{}", path.display(), lines.join("\n"))
+}
+
+/// Loads a dataset and, when given, applies a scenario to it.
+fn load_pool(path: &Path, scenario: Option<&Path>) -> Result<Pool, String> {
+    let dataset =
+        load_dataset(&read(path)?).map_err(|i| problems(path, "not a valid dataset", &i))?;
+    let Some(sp) = scenario else {
+        return Ok(Pool::new(dataset));
+    };
+    let s = load_scenario(&read(sp)?).map_err(|i| problems(sp, "not a valid scenario", &i))?;
+    apply_scenario(&dataset, &s)
+        .map(Pool::new)
+        .map_err(|i| problems(sp, "cannot be applied to this dataset", &i))
 }
 
 fn print_json(v: &serde_json::Value) {
@@ -152,13 +165,12 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Fees {
             dataset,
             usage,
+            scenario,
             json,
         } => {
-            let pool = load_pool(&dataset)?;
-            let usage = load_usage(&read(&usage)?).map_err(|issues| {
-                let lines: Vec<String> = issues.iter().map(ToString::to_string).collect();
-                format!("not a valid usage profile:\n{}", lines.join("\n"))
-            })?;
+            let pool = load_pool(&dataset, scenario.as_deref())?;
+            let usage = load_usage(&read(&usage)?)
+                .map_err(|i| problems(&usage, "not a valid usage profile", &i))?;
             let report = compute_fees(&pool, &usage).map_err(|e| format!("{}: {e}", e.path()))?;
             if json {
                 print_json(&fees_json(&report));
@@ -176,10 +188,11 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Distribute {
             dataset,
             year,
+            scenario,
             method,
             json,
         } => {
-            let pool = load_pool(&dataset)?;
+            let pool = load_pool(&dataset, scenario.as_deref())?;
             let mut rule = pool.dataset().distribution.clone();
             if let Some(m) = method {
                 rule.method = m;

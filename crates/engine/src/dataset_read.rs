@@ -15,7 +15,7 @@ use crate::read::{
     FromJson, Obj, Reader, check_country, check_fraction, check_id, check_non_negative,
 };
 
-fn id(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<String> {
+pub(crate) fn id(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<String> {
     let v = o.req::<String>(r, key)?;
     check_id(r, &o.at(key), &v);
     Some(v)
@@ -27,13 +27,17 @@ fn country(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<Str
     Some(v)
 }
 
-fn amount(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<Decimal> {
+pub(crate) fn amount(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<Decimal> {
     let v = o.req::<Decimal>(r, key)?;
     check_non_negative(r, &o.at(key), v);
     Some(v)
 }
 
-fn opt_amount(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<Option<Decimal>> {
+pub(crate) fn opt_amount(
+    o: &mut Obj<'_, '_>,
+    r: &mut Reader,
+    key: &'static str,
+) -> Option<Option<Decimal>> {
     let v = o.opt::<Decimal>(r, key)?;
     if let Some(d) = v {
         check_non_negative(r, &o.at(key), d);
@@ -41,14 +45,14 @@ fn opt_amount(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<
     Some(v)
 }
 
-fn fraction(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<Decimal> {
+pub(crate) fn fraction(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<Decimal> {
     let v = o.req::<Decimal>(r, key)?;
     check_fraction(r, &o.at(key), v);
     Some(v)
 }
 
 /// A name from a fixed list of JSON names.
-fn choice<T: Copy>(
+pub(crate) fn choice<T: Copy>(
     o: &mut Obj<'_, '_>,
     r: &mut Reader,
     key: &'static str,
@@ -71,7 +75,7 @@ fn choice<T: Copy>(
 }
 
 /// Checks the `format` and `version` header of a file.
-fn header(o: &mut Obj<'_, '_>, r: &mut Reader, format: &str) -> Option<()> {
+pub(crate) fn header(o: &mut Obj<'_, '_>, r: &mut Reader, format: &str) -> Option<()> {
     let f = o.req::<String>(r, "format")?;
     let v = o.req::<u64>(r, "version")?;
     if f != format {
@@ -387,29 +391,7 @@ impl FromJson for RateLine {
         let mut o = r.object(v, path)?;
         let product = o.req::<String>(r, "product");
         let region = o.req::<String>(r, "region");
-        let kinds = ["per_unit", "tiers", "percent_of_price"];
-        let present: Vec<&str> = kinds.into_iter().filter(|k| o.has(k)).collect();
-        let rate = match present.as_slice() {
-            ["per_unit"] => {
-                amount(&mut o, r, "per_unit").map(|per_unit| Rate::PerUnit { per_unit })
-            }
-            ["tiers"] => read_tiers(&mut o, r),
-            ["percent_of_price"] => read_percent(&mut o, r),
-            [] => {
-                r.issues.push(
-                    o.path(),
-                    "a rate line needs one of `per_unit`, `tiers` or `percent_of_price`",
-                );
-                None
-            }
-            many => {
-                r.issues.push(
-                    o.path(),
-                    format!("a rate line takes exactly one of {}", many.join(", ")),
-                );
-                None
-            }
-        };
+        let rate = read_rate(&mut o, r);
         // Keys belonging to another kind of line are reported as unknown by `finish`.
         o.finish(r);
         Some(RateLine {
@@ -417,6 +399,31 @@ impl FromJson for RateLine {
             region: region?,
             rate: rate?,
         })
+    }
+}
+
+/// The rate of a line: exactly one of `per_unit`, `tiers` or `percent_of_price`.
+pub(crate) fn read_rate(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<Rate> {
+    let kinds = ["per_unit", "tiers", "percent_of_price"];
+    let present: Vec<&str> = kinds.into_iter().filter(|k| o.has(k)).collect();
+    match present.as_slice() {
+        ["per_unit"] => amount(o, r, "per_unit").map(|per_unit| Rate::PerUnit { per_unit }),
+        ["tiers"] => read_tiers(o, r),
+        ["percent_of_price"] => read_percent(o, r),
+        [] => {
+            r.issues.push(
+                o.path(),
+                "a rate line needs one of `per_unit`, `tiers` or `percent_of_price`",
+            );
+            None
+        }
+        many => {
+            r.issues.push(
+                o.path(),
+                format!("a rate line takes exactly one of {}", many.join(", ")),
+            );
+            None
+        }
     }
 }
 

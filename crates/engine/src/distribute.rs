@@ -230,3 +230,44 @@ pub fn project(
         .map(|y| distribute(pool, y, &pool_income(pool, y), rule))
         .collect()
 }
+
+/// A member's share before and after a change (a scenario, a member joining or leaving).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ShareChange {
+    /// Member id.
+    pub id: String,
+    /// Amount under the first split (0 when not a member there).
+    pub before: Decimal,
+    /// Amount under the second split (0 when not a member there).
+    pub after: Decimal,
+    /// after − before.
+    pub change: Decimal,
+}
+
+/// Member by member, what changes from `before` to `after`: the members of `before` in their
+/// order, then those only in `after`.
+#[must_use]
+pub fn compare_shares(before: &Shares, after: &Shares) -> Vec<ShareChange> {
+    let amount = |s: &Shares, id: &str| {
+        s.members
+            .iter()
+            .find(|m| m.id == id)
+            .map_or(Decimal::ZERO, |m| m.amount)
+    };
+    let ids = before.members.iter().chain(
+        after
+            .members
+            .iter()
+            .filter(|m| !before.members.iter().any(|b| b.id == m.id)),
+    );
+    ids.map(|m| {
+        let (b, a) = (amount(before, &m.id), amount(after, &m.id));
+        ShareChange {
+            id: m.id.clone(),
+            before: b,
+            after: a,
+            change: a - b,
+        }
+    })
+    .collect()
+}

@@ -15,6 +15,7 @@ pub mod money;
 pub mod output;
 pub mod pool;
 mod read;
+pub mod scenario;
 pub mod schema;
 pub mod synth;
 pub mod text;
