@@ -7,10 +7,9 @@ use leptos_i18n::I18nContext;
 /// localStorage key of the user's explicit choice.
 const STORAGE_KEY: &str = "poolcalc.lang";
 
-/// Sets the starting locale and keeps `<html lang>` and the page title in step with it.
+/// Keeps `<html lang>` in step with the UI language.
 pub fn init() {
     let i18n = use_i18n();
-    i18n.set_locale(initial_locale());
     Effect::new(move |_| {
         let locale = i18n.get_locale();
         if let Some(html) = document_element() {

@@ -22,17 +22,20 @@ pub mod panic_panel;
 pub mod state;
 
 use components::{Header, MainNav, RenderError, SkipLink};
-use i18n::I18nContextProvider;
+use i18n::I18nSubContextProvider;
 use pages::{DataPage, FeesPage, NotFound, OverviewPage, ScenariosPage, SharesPage};
 
 #[component]
 pub fn App() -> impl IntoView {
-    // lang on <html> and the stored choice are handled by `language`, which needs `zh-CN`
-    // rather than the locale file name and localStorage rather than a cookie.
+    // The sub-context provider is the one that takes a starting locale and keeps it: the
+    // top-level provider re-applies the browser's language after the first render, which would
+    // undo a stored choice. `language` looks after <html lang> (zh-CN, not the file name) and
+    // keeps the choice in localStorage rather than a cookie.
+    let initial = Signal::stored(language::initial_locale());
     view! {
-        <I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false enable_cookie=false>
+        <I18nSubContextProvider initial_locale=initial>
             <Shell />
-        </I18nContextProvider>
+        </I18nSubContextProvider>
     }
 }
 

@@ -63,10 +63,8 @@ pub fn Header() -> impl IntoView {
             return true;
         }
         let ready = matches!(state.dataset.get(), DatasetLoad::Ready(_));
-        if ready {
-            if let Some(performance) = window().performance() {
-                let _ = performance.mark("poolcalc-first-render");
-            }
+        if ready && let Some(performance) = window().performance() {
+            let _ = performance.mark("poolcalc-first-render");
         }
         ready
     });

@@ -8,10 +8,10 @@ pub fn SkipLink() -> impl IntoView {
     // Moves focus by hand: the router would treat "#main" as a navigation.
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        if let Some(main) = document().get_element_by_id("main") {
-            if let Some(main) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&main) {
-                let _ = main.focus();
-            }
+        if let Some(main) = document().get_element_by_id("main")
+            && let Some(main) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&main)
+        {
+            let _ = main.focus();
         }
     };
     view! {

@@ -272,10 +272,9 @@ impl Session {
 
     /// Stops the static server: from now on the network for the app is gone.
     pub fn stop_server(&self) {
-        if let Ok(mut server) = self.server.lock() {
-            if let Some(server) = server.take() {
-                server.stop();
-            }
+        let server = self.server.lock().ok().and_then(|mut s| s.take());
+        if let Some(server) = server {
+            server.stop();
         }
     }
 

@@ -91,10 +91,10 @@ fn show(cmd: &Command) -> String {
         s.push_str(&arg.to_string_lossy());
     }
     for (key, value) in cmd.get_envs() {
-        if key != "PATH" {
-            if let Some(value) = value {
-                s = format!("{}={} {s}", key.to_string_lossy(), value.to_string_lossy());
-            }
+        if let Some(value) = value
+            && key != "PATH"
+        {
+            s = format!("{}={} {s}", key.to_string_lossy(), value.to_string_lossy());
         }
     }
     s
