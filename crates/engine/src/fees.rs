@@ -200,12 +200,12 @@ pub fn compute_fees(pool: &Pool, usage: &Usage) -> Result<FeeReport, FeeError> {
 
 /// Sales gathered on one line.
 #[derive(Default)]
-struct LineAcc {
+struct LineAcc<'s> {
     units: u64,
     /// Exact percent-of-price amount (0 for unit lines).
     percent_exact: Decimal,
     /// Per country: units, and the exact percent-of-price amount.
-    by_country: BTreeMap<String, (u64, Decimal)>,
+    by_country: BTreeMap<&'s str, (u64, Decimal)>,
 }
 
 /// Fees of one year's sales. Errors carry the position of the sale at fault.
@@ -223,14 +223,13 @@ pub fn fees_for_year(
         .ok_or_else(|| (None, Box::new(FeeErrorKind::NoSchedule(year))))?;
     let terms = pool.terms();
     let mut acc: Vec<Option<LineAcc>> = (0..schedule.lines.len()).map(|_| None).collect();
-    let mut exempt: BTreeMap<(String, String), u64> = BTreeMap::new();
+    let mut exempt: BTreeMap<(&str, &str), u64> = BTreeMap::new();
     for (k, sale) in sales.iter().enumerate() {
-        let l = resolve(pool.dataset(), terms, s_pos, schedule, sale)
-            .map_err(|e| (Some(k), Box::new(e)))?;
+        let l = resolve(terms, s_pos, schedule, sale).map_err(|e| (Some(k), Box::new(e)))?;
         if schedule.requires_patent_in_force && pool.index().country_days(year, &sale.country) == 0
         {
             *exempt
-                .entry((sale.product.clone(), sale.country.clone()))
+                .entry((sale.product.as_str(), sale.country.as_str()))
                 .or_default() += sale.units;
             continue;
         }
@@ -264,7 +263,7 @@ pub fn fees_for_year(
             _ => Decimal::ZERO,
         };
         a.percent_exact += sale_exact;
-        let c = a.by_country.entry(sale.country.clone()).or_default();
+        let c = a.by_country.entry(sale.country.as_str()).or_default();
         c.0 = c.0.saturating_add(sale.units);
         c.1 += sale_exact;
     }
@@ -404,8 +403,8 @@ pub fn fees_for_year(
         exempt: exempt
             .into_iter()
             .map(|((product, country), units)| ExemptSale {
-                product,
-                country,
+                product: product.to_owned(),
+                country: country.to_owned(),
                 units,
             })
             .collect(),
@@ -428,13 +427,12 @@ fn with_scale(mut d: Decimal, decimals: u32) -> Decimal {
 
 /// The line position a sale resolves to, or why none does.
 fn resolve(
-    d: &Dataset,
     terms: &Terms,
     s_pos: usize,
     schedule: &RateSchedule,
     sale: &Sale,
 ) -> Result<usize, FeeErrorKind> {
-    if !d.products.iter().any(|p| p.id == sale.product) {
+    if !terms.has_product(&sale.product) {
         return Err(FeeErrorKind::UnknownProduct(sale.product.clone()));
     }
     terms
@@ -478,7 +476,7 @@ pub(crate) fn check_usage_with(
         };
         for (k, sale) in y.sales.iter().enumerate() {
             let path = || format!("{prefix}years[{i}].sales[{k}]");
-            match resolve(d, terms, s_pos, schedule, sale) {
+            match resolve(terms, s_pos, schedule, sale) {
                 Err(e @ FeeErrorKind::UnknownProduct(_)) => {
                     issues.push(format_args!("{}.product", path()), e.to_string());
                 }

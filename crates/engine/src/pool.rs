@@ -1,7 +1,7 @@
 //! A validated dataset together with everything computed once for it: the patent-day index
 //! and the lookups of regions and rate lines.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::dataset::{ANY_REGION, Dataset, RateSchedule};
 use crate::index::PoolIndex;
@@ -18,6 +18,7 @@ pub struct Pool {
 /// resolves to.
 #[derive(Debug, Clone)]
 pub struct Terms {
+    products: HashSet<String>,
     region_ids: Vec<String>,
     region_of: HashMap<String, usize>,
     default_region: Option<usize>,
@@ -105,11 +106,18 @@ impl Terms {
             })
             .collect();
         Terms {
+            products: dataset.products.iter().map(|p| p.id.clone()).collect(),
             region_ids: dataset.regions.iter().map(|r| r.id.clone()).collect(),
             region_of,
             default_region,
             lines,
         }
+    }
+
+    /// Whether the dataset has this product.
+    #[must_use]
+    pub fn has_product(&self, product: &str) -> bool {
+        self.products.contains(product)
     }
 
     /// The region a country belongs to: the one listing it, else the default, else none.
