@@ -524,3 +524,37 @@ impl Usage {
         serde_json::to_string_pretty(&file).unwrap_or_default()
     }
 }
+
+impl Usage {
+    /// Fills the years after the last one given up to `to_year` with the last year's sales,
+    /// units growing by `growth` a year (rounded half away from zero to whole units).
+    #[must_use]
+    pub fn extended(&self, to_year: i32, growth: Decimal) -> Usage {
+        let mut out = self.clone();
+        let Some(last) = self.years.iter().max_by_key(|y| y.year) else {
+            return out;
+        };
+        let mut factor = Decimal::ONE;
+        for year in last.year + 1..=to_year {
+            factor = factor.checked_mul(Decimal::ONE + growth).unwrap_or(factor);
+            out.years.push(UsageYear {
+                year,
+                sales: last
+                    .sales
+                    .iter()
+                    .map(|s| {
+                        let units = (Decimal::from(s.units) * factor).round_dp_with_strategy(
+                            0,
+                            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                        );
+                        Sale {
+                            units: u64::try_from(units).unwrap_or(u64::MAX),
+                            ..s.clone()
+                        }
+                    })
+                    .collect(),
+            });
+        }
+        out
+    }
+}

@@ -218,8 +218,28 @@ pub fn fees_for_year(
     year: i32,
     sales: &[Sale],
 ) -> Result<FeeYear, (Option<usize>, Box<FeeErrorKind>)> {
-    let (s_pos, schedule) = pool
+    let (s_pos, _) = pool
         .schedule_for(year)
+        .ok_or_else(|| (None, Box::new(FeeErrorKind::NoSchedule(year))))?;
+    fees_under_schedule(pool, s_pos, signed, year, sales)
+}
+
+/// Fees of one year's sales under the schedule at position `s_pos`, whatever years it
+/// covers: "what would this year cost under the other schedule".
+///
+/// # Errors
+/// An unknown schedule position, a sale with no line or without a needed price.
+pub fn fees_under_schedule(
+    pool: &Pool,
+    s_pos: usize,
+    signed: Option<Date>,
+    year: i32,
+    sales: &[Sale],
+) -> Result<FeeYear, (Option<usize>, Box<FeeErrorKind>)> {
+    let schedule = pool
+        .dataset()
+        .rate_schedules
+        .get(s_pos)
         .ok_or_else(|| (None, Box::new(FeeErrorKind::NoSchedule(year))))?;
     let terms = pool.terms();
     let mut acc: Vec<Option<LineAcc>> = (0..schedule.lines.len()).map(|_| None).collect();

@@ -4,6 +4,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod balance;
 pub mod dataset;
 mod dataset_read;
 pub mod date;
@@ -20,6 +21,7 @@ pub mod schema;
 pub mod synth;
 pub mod text;
 pub mod tiers;
+pub mod usage_csv;
 mod validate;
 
 pub use dataset::{Dataset, Method, Usage};
