@@ -10,6 +10,7 @@ mod dataset_read;
 pub mod date;
 pub mod distribute;
 pub mod fees;
+pub mod holder;
 pub mod index;
 pub mod issue;
 pub mod money;
