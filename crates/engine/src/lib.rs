@@ -15,6 +15,7 @@ pub mod index;
 pub mod issue;
 pub mod money;
 pub mod output;
+pub mod policy;
 pub mod pool;
 mod read;
 pub mod scenario;
