@@ -5,14 +5,20 @@
 #![forbid(unsafe_code)]
 
 pub mod balance;
+pub mod candidate_csv;
+pub mod comparison;
 pub mod dataset;
 mod dataset_read;
 pub mod date;
 pub mod distribute;
+pub mod fee_charts;
+pub mod fee_form;
+pub mod fee_steps;
 pub mod fees;
 pub mod holder;
 pub mod index;
 pub mod issue;
+pub mod membership_change;
 pub mod money;
 pub mod output;
 pub mod policy;
@@ -20,6 +26,9 @@ pub mod pool;
 mod read;
 pub mod scenario;
 pub mod schema;
+pub mod share_link;
+pub mod shares_csv;
+pub mod shares_view;
 pub mod synth;
 pub mod text;
 pub mod tiers;
@@ -31,6 +40,8 @@ pub use distribute::{Income, Shares, distribute, pool_income, project};
 pub use fees::{FeeError, FeeReport, compute_fees};
 pub use issue::Issue;
 pub use pool::Pool;
+/// The decimal type of every amount, for front ends that hold results.
+pub use rust_decimal::Decimal;
 pub use text::Text;
 
 use read::{Reader, parse_json};

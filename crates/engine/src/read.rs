@@ -45,7 +45,12 @@ impl Reader {
             Value::Object(map) => Some(Obj {
                 map,
                 path: *path,
-                known: vec!["extensions"],
+                known: {
+                    // Room for a typical object's fields without regrowing.
+                    let mut known = Vec::with_capacity(map.len() + 4);
+                    known.push("extensions");
+                    known
+                },
             }),
             other => {
                 self.expected(path, "an object", other);
