@@ -54,10 +54,24 @@ fn report(what: &str, took: Duration, budget_ms: f64) {
     );
 }
 
+/// Resident memory of this process in bytes (Linux), to measure what a loaded pool holds.
+fn resident_bytes() -> Option<f64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: f64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096.0)
+}
+
 fn benches(c: &mut Criterion) {
     let text = big_pool_json();
     println!("synthetic pool: {:.1} MB of JSON", text.len() as f64 / 1e6);
+    let before = resident_bytes();
     let pool = load(&text);
+    if let (Some(b), Some(a)) = (before, resident_bytes()) {
+        println!(
+            "memory held by the loaded, indexed pool: {:.0} MB (resident growth)",
+            (a - b) / 1e6
+        );
+    }
     println!(
         "index tables: {:.1} MB",
         pool.index().heap_bytes() as f64 / 1e6
