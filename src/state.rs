@@ -4,7 +4,7 @@ use crate::catalog::{Catalog, INDEX_URL};
 use crate::fetch::fetch_text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use poolcalc_engine::{Dataset, Issue, load_dataset};
+use poolcalc_engine::{Dataset, Issue, Pool, load_dataset};
 use std::sync::Arc;
 
 /// Shared state of the running app; `use_app_state` returns it.
@@ -23,19 +23,45 @@ pub enum DatasetLoad {
 }
 
 /// The dataset in use, validated by the engine.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub struct LoadedDataset {
-    /// The catalog entry it was loaded from.
+    /// The catalog entry it was loaded from (empty when it came from a file or a URL).
     pub catalog_id: String,
-    pub dataset: Dataset,
+    /// The dataset with its index and lookups, built once and shared by every page
+    /// (`pool.dataset()` is the dataset itself).
+    pub pool: Arc<Pool>,
     /// Made up in whole or part, by the dataset's or the catalog's word.
     pub illustrative: bool,
 }
 
+/// Two loads are the same when they share one pool: comparing 100,000 patents field by field
+/// on every signal update would be wasted work.
+impl PartialEq for LoadedDataset {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.pool, &other.pool)
+            && self.catalog_id == other.catalog_id
+            && self.illustrative == other.illustrative
+    }
+}
+
 impl LoadedDataset {
+    /// Wraps a validated dataset, building its index once.
+    pub fn new(catalog_id: String, dataset: Dataset, illustrative: bool) -> Self {
+        LoadedDataset {
+            catalog_id,
+            illustrative: illustrative || dataset.pool.illustrative,
+            pool: Arc::new(Pool::new(dataset)),
+        }
+    }
+
+    /// The dataset in use.
+    pub fn dataset(&self) -> &Dataset {
+        self.pool.dataset()
+    }
+
     /// The pool's name in `lang` ("en", "zh").
     pub fn pool_name(&self, lang: &str) -> &str {
-        self.dataset.pool.name.get(lang)
+        self.dataset().pool.name.get(lang)
     }
 }
 
@@ -67,11 +93,11 @@ async fn load_default_dataset() -> Result<LoadedDataset, String> {
     let (entry, url) = catalog.default_entry()?;
     let json = fetch_text(&url).await?;
     let dataset = read_dataset(&json).map_err(|e| format!("{url}:\n{e}"))?;
-    Ok(LoadedDataset {
-        catalog_id: entry.id.clone(),
-        illustrative: dataset.pool.illustrative || entry.illustrative,
+    Ok(LoadedDataset::new(
+        entry.id.clone(),
         dataset,
-    })
+        entry.illustrative,
+    ))
 }
 
 /// Parses and validates a dataset file with the engine.
