@@ -450,3 +450,29 @@ fn nice_ceiling(v: Decimal) -> Decimal {
 fn decimal_f64(d: Decimal) -> f64 {
     d.to_string().parse().unwrap_or(0.0)
 }
+
+/// Member by member, the change from one range's totals to another's (e.g. the dataset's own
+/// rule against the rule being tried), in `before`'s order.
+#[must_use]
+pub fn compare_totals(
+    before: &RangeTotals,
+    after: &RangeTotals,
+) -> Vec<crate::distribute::ShareChange> {
+    before
+        .members
+        .iter()
+        .map(|b| {
+            let a = after
+                .members
+                .iter()
+                .find(|m| m.id == b.id)
+                .map_or(Decimal::ZERO, |m| m.amount);
+            crate::distribute::ShareChange {
+                id: b.id.clone(),
+                before: b.amount,
+                after: a,
+                change: a - b.amount,
+            }
+        })
+        .collect()
+}

@@ -6,9 +6,9 @@
 use poolcalc_engine::dataset::Method;
 use poolcalc_engine::shares_csv::write_shares_csv;
 use poolcalc_engine::shares_view::{
-    IncomeProblem, IncomeSource, RuleProblem, RuleText, chart, check, format_percent,
-    income_from_text, income_years, licensee_incomes, parse_amount, percent_text, project_with,
-    range_totals, rule_from_text, top_members,
+    IncomeProblem, IncomeSource, RuleProblem, RuleText, chart, check, compare_totals,
+    format_percent, income_from_text, income_years, licensee_incomes, parse_amount, percent_text,
+    project_with, range_totals, rule_from_text, top_members,
 };
 use poolcalc_engine::{Income, Pool, distribute, load_dataset, pool_income};
 use rust_decimal::Decimal;
@@ -143,6 +143,14 @@ fn a_range_adds_up_and_projections_take_the_entered_income() {
     // expired on 01-01, b2), gamma 0 (left in 2028): 53.296…, 36.703….
     assert_eq!(amounts(&flat[0]), ["53.30", "36.70", "0.00"]);
     assert_eq!(top_members(&years, 2), ["alpha", "beta"]);
+    // Against per family over the same years: alpha 642.36 − 668.43, gamma 159.71 − 90.52.
+    let mut family = rule.clone();
+    family.method = Method::PerFamily;
+    let other = project_with(&p, 2028..=2029, &family, &IncomeSource::Licensees(&cache));
+    let other = range_totals(&other).unwrap_or_else(|| panic!("no years"));
+    let changes = compare_totals(&t, &other);
+    assert_eq!(changes[0].change, d("-26.07"));
+    assert_eq!(changes[2].change, d("69.19"));
 }
 
 #[test]
