@@ -11,6 +11,7 @@ pub mod dataset;
 mod dataset_read;
 pub mod date;
 pub mod distribute;
+pub mod explorer;
 pub mod fee_charts;
 pub mod fee_form;
 pub mod fee_steps;
