@@ -1,0 +1,193 @@
+//! Scenarios side by side for a year: the engine's comparison rows, differences against the
+//! first column highlighted, and a small bar chart (the table is its text alternative).
+
+use leptos::prelude::*;
+use poolcalc_engine::Decimal;
+use poolcalc_engine::comparison::{Row, RowKind, chart_positions, percent_text};
+use poolcalc_engine::money::format_money;
+
+use super::editor::I18n;
+use crate::i18n::{t, t_string, use_i18n};
+
+/// Everything the comparison view shows, computed by the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compared {
+    pub names: Vec<String>,
+    pub rows: Vec<Row>,
+    /// Member id → display name (added members included).
+    pub member_names: Vec<(String, String)>,
+    pub currency: String,
+    pub decimals: u32,
+}
+
+pub fn row_label(i18n: I18n, kind: &RowKind, c: &Compared) -> String {
+    match kind {
+        RowKind::Income => t_string!(i18n, scen_row_income).to_owned(),
+        RowKind::ManagementFee => t_string!(i18n, scen_row_fee).to_owned(),
+        RowKind::Unallocated => t_string!(i18n, scen_row_unallocated).to_owned(),
+        RowKind::Member(id) => c
+            .member_names
+            .iter()
+            .find(|(m, _)| m == id)
+            .map_or_else(|| id.clone(), |(_, n)| n.clone()),
+        RowKind::LicenseePayable => t_string!(i18n, scen_row_licensee).to_owned(),
+        RowKind::MaxShareOfProfit => t_string!(i18n, scen_row_share_of_profit).to_owned(),
+    }
+}
+
+fn amount_text(kind: &RowKind, v: Decimal, c: &Compared) -> String {
+    match kind {
+        RowKind::MaxShareOfProfit => format!("{} %", percent_text(v, 1)),
+        _ => format!("{} {}", format_money(v, c.decimals), c.currency),
+    }
+}
+
+fn difference_text(kind: &RowKind, d: Decimal, c: &Compared) -> String {
+    let sign = if d > Decimal::ZERO { "+" } else { "" };
+    match kind {
+        RowKind::MaxShareOfProfit => format!("{sign}{} pp", percent_text(d, 1)),
+        _ => format!("{sign}{}", format_money(d, c.decimals)),
+    }
+}
+
+#[component]
+pub fn ComparisonTable(compared: Compared) -> impl IntoView {
+    let i18n = use_i18n();
+    let c = StoredValue::new(compared);
+    let head = move || {
+        c.with_value(|c| {
+            c.names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    view! { <th scope="col" data-testid=format!("scen-col-{i}")>{format!("{}. {n}", i + 1)}</th> }
+                })
+                .collect_view()
+        })
+    };
+    let c_label = move |i18n: I18n, kind: &RowKind| c.with_value(|c| row_label(i18n, kind, c));
+    let body = move || {
+        c.with_value(|c| {
+            c.rows
+                .iter()
+                .map(|r| {
+                    let tid = match &r.kind {
+                        RowKind::Member(id) => format!("scen-row-member-{id}"),
+                        RowKind::Income => "scen-row-income".into(),
+                        RowKind::ManagementFee => "scen-row-fee".into(),
+                        RowKind::Unallocated => "scen-row-unallocated".into(),
+                        RowKind::LicenseePayable => "scen-row-licensee".into(),
+                        RowKind::MaxShareOfProfit => "scen-row-share-of-profit".into(),
+                    };
+                    let label = {
+                        let kind = r.kind.clone();
+                        move || c_label(i18n, &kind)
+                    };
+                    let cells = r
+                        .cells
+                        .iter()
+                        .enumerate()
+                        .map(|(i, cell)| {
+                            let value = cell
+                                .value
+                                .map_or_else(|| "—".to_owned(), |v| amount_text(&r.kind, v, c));
+                            let diff = (i > 0)
+                                .then_some(cell.difference)
+                                .flatten()
+                                .filter(|_| cell.differs)
+                                .map(|d| difference_text(&r.kind, d, c));
+                            let class = if cell.differs { "num scen-differs" } else { "num" };
+                            view! {
+                                <td class=class data-testid=format!("{tid}-{i}")>
+                                    {value}
+                                    {diff.map(|d| view! { <span class="scen-diff">" ("{d}")"</span> })}
+                                </td>
+                            }
+                        })
+                        .collect_view();
+                    view! { <tr data-testid=tid.clone()><th scope="row">{label}</th>{cells}</tr> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="scen-table-wrap">
+            <table class="scen-table" data-testid="scen-compare-table">
+                <caption>{t!(i18n, scen_compare_caption)}</caption>
+                <thead><tr><th scope="col">{t!(i18n, scen_measure)}</th>{head}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+        <p class="scen-note">{t!(i18n, scen_diff_note)}</p>
+        <BarChart compared=c.get_value() />
+    }
+}
+
+/// Pool income and the reference licensee's fees per scenario, each group on its own scale
+/// (their sizes differ by orders of magnitude); values are printed on the bars.
+#[component]
+fn BarChart(compared: Compared) -> impl IntoView {
+    let i18n = use_i18n();
+    let groups: Vec<(RowKind, Vec<Option<Decimal>>)> = compared
+        .rows
+        .iter()
+        .filter(|r| matches!(r.kind, RowKind::Income | RowKind::LicenseePayable))
+        .map(|r| (r.kind.clone(), r.cells.iter().map(|c| c.value).collect()))
+        .collect();
+    let n = compared.names.len().max(1);
+    const W: f64 = 640.0;
+    const H: f64 = 220.0;
+    const TOP: f64 = 24.0;
+    const BASE: f64 = 180.0;
+    let group_w = W / groups.len().max(1) as f64;
+    let bar_w = (group_w - 40.0) / n as f64;
+    let c = StoredValue::new(compared);
+    let bars = groups
+        .iter()
+        .enumerate()
+        .map(|(g, (kind, values))| {
+            let (_, _, pos) = chart_positions(values);
+            let x0 = g as f64 * group_w + 20.0;
+            let kind2 = kind.clone();
+            let label = move || c.with_value(|c| row_label(i18n, &kind2, c));
+            let rects = pos
+                .iter()
+                .zip(values)
+                .enumerate()
+                .map(|(i, (p, v))| {
+                    let h = p * (BASE - TOP);
+                    let x = x0 + i as f64 * bar_w;
+                    let text = v.map_or_else(String::new, |v| {
+                        c.with_value(|c| format_money(v, c.decimals))
+                    });
+                    view! {
+                        <rect class=format!("scen-bar scen-bar-{}", i % 4) x=format!("{:.1}", x + 2.0)
+                            y=format!("{:.1}", BASE - h) width=format!("{:.1}", (bar_w - 4.0).max(1.0))
+                            height=format!("{:.1}", h) />
+                        <text class="scen-bar-value" x=format!("{:.1}", x + bar_w / 2.0)
+                            y=format!("{:.1}", BASE - h - 4.0) text-anchor="middle">{text}</text>
+                        <text class="scen-bar-index" x=format!("{:.1}", x + bar_w / 2.0)
+                            y=format!("{:.1}", BASE + 14.0) text-anchor="middle">{(i + 1).to_string()}</text>
+                    }
+                })
+                .collect_view();
+            view! {
+                <g>
+                    {rects}
+                    <text class="scen-axis-label" x=format!("{:.1}", x0 + (group_w - 40.0) / 2.0)
+                        y=format!("{:.1}", H - 6.0) text-anchor="middle">{label}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="scen-chart" data-testid="scen-bar-chart">
+            <svg viewBox=format!("0 0 {W} {H}") role="img"
+                aria-label=move || t_string!(i18n, scen_bar_chart_label)>
+                <line class="scen-axis" x1="0" x2=W.to_string() y1=BASE.to_string() y2=BASE.to_string() />
+                {bars}
+            </svg>
+            <figcaption>{t!(i18n, scen_bar_chart_caption)}</figcaption>
+        </figure>
+    }
+}

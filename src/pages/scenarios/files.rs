@@ -1,0 +1,95 @@
+//! Files and links of the workspace: downloads as data URLs (no server, no object URLs to
+//! revoke), reading a chosen file, and the share link in the URL fragment.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The fragment a share link carries its scenario in: `#scen=<code>`.
+pub const SHARE_MARK: &str = "#scen=";
+
+/// A link target that downloads `text` as a JSON file.
+pub fn data_url(text: &str) -> String {
+    format!(
+        "data:application/json;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(text))
+    )
+}
+
+/// A file name from a scenario name: letters, digits and dashes only.
+pub fn file_name(name: &str) -> String {
+    let mut out: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    out.truncate(60);
+    let out = out.trim_matches('-').to_owned();
+    if out.is_empty() {
+        "scenario.json".to_owned()
+    } else {
+        format!("{out}.json")
+    }
+}
+
+/// The text of the first file chosen in a file input.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+    let file = input
+        .files()
+        .and_then(|f| f.get(0))
+        .ok_or("no file chosen")?;
+    JsFuture::from(file.text())
+        .await
+        .map_err(|_| "the file could not be read".to_owned())?
+        .as_string()
+        .ok_or_else(|| "the file is not text".to_owned())
+}
+
+/// The input element an event came from.
+pub fn input_of(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
+    ev.target()?.dyn_into().ok()
+}
+
+/// This page's address without any fragment, for share links.
+pub fn page_address() -> String {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    )
+}
+
+/// Takes the share code out of the address (so a reload does not import it twice).
+pub fn take_share_code() -> Option<String> {
+    let window = web_sys::window()?;
+    let hash = window.location().hash().ok()?;
+    let code = hash.strip_prefix(SHARE_MARK)?.to_owned();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&page_address()),
+        );
+    }
+    Some(code)
+}
+
+pub fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Marks the start of a timed computation; `measure` closes it (the browser tests read these).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("{name}-start"));
+    }
+}
+
+pub fn measure(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, &format!("{name}-start"));
+    }
+}
