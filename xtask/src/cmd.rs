@@ -4,6 +4,7 @@ use std::ffi::OsStr;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::Instant;
 
 /// Why a task stopped; printed once by `main`.
 #[derive(Debug)]
@@ -62,8 +63,12 @@ impl Env {
     pub fn run(&self, cmd: &mut Command) -> Result {
         let shown = show(cmd);
         println!("\n==> {shown}");
+        let started = Instant::now();
         match cmd.status() {
-            Ok(status) if status.success() => Ok(()),
+            Ok(status) if status.success() => {
+                println!("    (took {})", elapsed(started));
+                Ok(())
+            }
             Ok(status) => fail(format!("`{shown}` failed ({status})")),
             Err(e) => fail(format!("could not start `{shown}`: {e}")),
         }
@@ -98,4 +103,14 @@ fn show(cmd: &Command) -> String {
         }
     }
     s
+}
+
+/// "2m05s" or "4.2s": how long since `started`.
+pub fn elapsed(started: Instant) -> String {
+    let secs = started.elapsed().as_secs_f64();
+    if secs < 60.0 {
+        format!("{secs:.1}s")
+    } else {
+        format!("{}m{:02}s", (secs / 60.0) as u64, (secs % 60.0) as u64)
+    }
 }

@@ -57,6 +57,7 @@ fn serve(env: &Env, args: &[String]) -> Result {
 }
 
 fn test(env: &Env) -> Result {
+    let started = std::time::Instant::now();
     let pins = tools::pins(env)?;
     tools::ensure_build_tools(env, &pins)?;
     tools::ensure_browser(env)?;
@@ -91,7 +92,10 @@ fn test(env: &Env) -> Result {
     let _ = std::fs::remove_file(&metric);
     env.run(env.command("cargo").args(["test", "-p", "poolcalc-e2e"]))?;
     report::first_render(&env.root);
-    println!("\nxtask test: all steps passed");
+    println!(
+        "\nxtask test: all steps passed in {}",
+        cmd::elapsed(started)
+    );
     Ok(())
 }
 
