@@ -21,6 +21,8 @@ pub struct CatalogEntry {
     pub name: BTreeMap<String, String>,
     #[serde(default)]
     pub illustrative: bool,
+    #[serde(default)]
+    pub description: BTreeMap<String, String>,
 }
 
 impl Catalog {
@@ -37,6 +39,25 @@ impl Catalog {
             .ok_or_else(|| format!("{INDEX_URL}: default {:?} is not listed", self.default))?;
         Ok((entry, entry_url(entry)?))
     }
+
+    /// The entry with this id, with its URL inside `datasets/`.
+    pub fn entry(&self, id: &str) -> Result<(&CatalogEntry, String), String> {
+        let entry = self
+            .datasets
+            .iter()
+            .find(|d| d.id == id)
+            .ok_or_else(|| format!("{INDEX_URL}: {id:?} is not listed"))?;
+        Ok((entry, entry_url(entry)?))
+    }
+}
+
+/// A catalog text in `lang`, else English, else any.
+pub fn text_in<'a>(texts: &'a BTreeMap<String, String>, lang: &str) -> &'a str {
+    texts
+        .get(lang)
+        .or_else(|| texts.get("en"))
+        .or_else(|| texts.values().next())
+        .map_or("", String::as_str)
 }
 
 fn entry_url(entry: &CatalogEntry) -> Result<String, String> {

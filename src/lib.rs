@@ -15,6 +15,7 @@ pub use generated::i18n;
 
 pub mod catalog;
 pub mod components;
+pub mod dataset_loader;
 pub mod fetch;
 pub mod language;
 pub mod pages;
@@ -23,7 +24,10 @@ pub mod state;
 
 use components::{Header, MainNav, RenderError, SkipLink};
 use i18n::I18nSubContextProvider;
-use pages::{DataPage, FeesPage, NotFound, OverviewPage, ScenariosPage, SharesPage};
+use pages::{
+    DataPage, FeesPage, MemberPage, MembersPage, NotFound, OverviewPage, PatentPage, PatentsPage,
+    ScenariosPage, SharesPage,
+};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -57,6 +61,10 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("shares") view=SharesPage />
                         <Route path=path!("scenarios") view=ScenariosPage />
                         <Route path=path!("data") view=DataPage />
+                        <Route path=path!("members") view=MembersPage />
+                        <Route path=path!("members/:id") view=MemberPage />
+                        <Route path=path!("patents") view=PatentsPage />
+                        <Route path=path!("patents/:id") view=PatentPage />
                     </Routes>
                 </ErrorBoundary>
             </main>

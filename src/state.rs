@@ -1,9 +1,6 @@
 //! Application state shared through context: the dataset in use.
 
-use crate::catalog::{Catalog, INDEX_URL};
-use crate::fetch::fetch_text;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use poolcalc_engine::{Dataset, Issue, Pool, load_dataset};
 use std::sync::Arc;
 
@@ -66,19 +63,14 @@ impl LoadedDataset {
 }
 
 impl AppState {
-    /// Puts the state in context and starts loading the default bundled dataset.
+    /// Puts the state in context and starts loading the dataset.
     pub fn provide() -> Self {
         let state = AppState {
             dataset: RwSignal::new(DatasetLoad::Loading),
         };
         provide_context(state);
-        spawn_local(async move {
-            let result = load_default_dataset().await;
-            state.dataset.set(match result {
-                Ok(ds) => DatasetLoad::Ready(Arc::new(ds)),
-                Err(e) => DatasetLoad::Failed(e),
-            });
-        });
+        // Opens the dataset remembered from the last visit, else the catalog's default.
+        crate::dataset_loader::start(state);
         state
     }
 }
@@ -86,18 +78,6 @@ impl AppState {
 pub fn use_app_state() -> AppState {
     // Provided by `Shell` above every component that asks; a miss is a programming error.
     expect_context::<AppState>()
-}
-
-async fn load_default_dataset() -> Result<LoadedDataset, String> {
-    let catalog = Catalog::parse(&fetch_text(INDEX_URL).await?)?;
-    let (entry, url) = catalog.default_entry()?;
-    let json = fetch_text(&url).await?;
-    let dataset = read_dataset(&json).map_err(|e| format!("{url}:\n{e}"))?;
-    Ok(LoadedDataset::new(
-        entry.id.clone(),
-        dataset,
-        entry.illustrative,
-    ))
 }
 
 /// Parses and validates a dataset file with the engine.

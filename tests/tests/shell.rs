@@ -34,8 +34,7 @@ async fn shell_renders_in_english() {
             s.open("").await?;
             expect_english(&s).await?;
             s.wait_text("page-title", "Overview").await?;
-            s.wait_text("not-built", "This page is not built yet.")
-                .await?;
+            s.wait_text("explorer-nav-members", "Members").await?;
             s.wait_text("illustrative-badge", "Illustrative data")
                 .await?;
             for (testid, label, _) in NAV {
@@ -60,7 +59,7 @@ async fn first_visit_follows_a_chinese_browser() {
             s.open("").await?;
             expect_chinese(&s).await?;
             s.wait_text("page-title", "概览").await?;
-            s.wait_text("not-built", "此页面尚未建成。").await?;
+            s.wait_text("explorer-nav-members", "成员").await?;
             s.wait_text("nav-shares", "成员分成").await?;
             Ok(())
         },
