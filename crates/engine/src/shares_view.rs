@@ -231,6 +231,8 @@ pub struct RangeTotals {
     pub to: i32,
     /// Σ income, fee, unallocated and shares, with the check.
     pub check: ShareCheck,
+    /// Σ distributable (income − fee).
+    pub distributable: Decimal,
     /// Per member (dataset order): id, Σ amount, fraction of Σ shares.
     pub members: Vec<RangeMember>,
 }
@@ -252,11 +254,13 @@ pub fn range_totals(years: &[Shares]) -> Option<RangeTotals> {
     let first = years.first()?;
     let last = years.last()?;
     let mut amounts: Vec<Decimal> = vec![Decimal::ZERO; first.members.len()];
-    let (mut income, mut fee, mut unallocated) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let (mut income, mut fee, mut unallocated, mut distributable) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for s in years {
         income += s.income;
         fee += s.management_fee;
         unallocated += s.unallocated;
+        distributable += s.distributable;
         for (a, m) in amounts.iter_mut().zip(&s.members) {
             *a += m.amount;
         }
@@ -274,6 +278,7 @@ pub fn range_totals(years: &[Shares]) -> Option<RangeTotals> {
             income,
             balanced: sum == income,
         },
+        distributable,
         members: first
             .members
             .iter()

@@ -129,6 +129,7 @@ fn a_range_adds_up_and_projections_take_the_entered_income() {
     let t = range_totals(&years).unwrap_or_else(|| panic!("no years"));
     assert_eq!((t.from, t.to), (2028, 2029));
     assert_eq!(t.check.income, d("1250.00"));
+    assert_eq!(t.distributable, d("1125.00"));
     assert!(t.check.balanced);
     assert_eq!(t.members[0].amount, d("668.43"));
     assert_eq!(

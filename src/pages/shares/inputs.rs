@@ -1,0 +1,165 @@
+//! What the person typed on the shares page, kept as text (so nothing typed is lost when it
+//! does not read) and saved to localStorage per dataset, so it survives a reload.
+
+use leptos::prelude::*;
+use poolcalc_engine::Pool;
+use poolcalc_engine::candidate_csv::CandidateRow;
+use poolcalc_engine::shares_view::{income_years, percent_text};
+use serde::{Deserialize, Serialize};
+
+/// Every input of the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SharesText {
+    /// Which sub-view is open: `shares`, `projection`, `join`, `exit`.
+    pub tab: String,
+    pub from_year: String,
+    pub to_year: String,
+    pub method: String,
+    pub uncovered: String,
+    pub fee_percent: String,
+    pub fee_min: String,
+    pub fee_max: String,
+    /// `licensees` or `entered`.
+    pub income_source: String,
+    pub income_total: String,
+    pub income_split: String,
+    pub explain_member: String,
+    pub show_all: bool,
+    pub candidate_id: String,
+    pub candidate_name: String,
+    pub candidate_country: String,
+    pub candidate_joined: String,
+    pub candidate_rows: Vec<CandidateRow>,
+    pub bilateral: String,
+    pub exit_member: String,
+    pub exit_from: String,
+}
+
+impl Default for SharesText {
+    fn default() -> Self {
+        SharesText {
+            tab: "shares".into(),
+            from_year: String::new(),
+            to_year: String::new(),
+            method: "per_patent".into(),
+            uncovered: "pro_rata".into(),
+            fee_percent: "0".into(),
+            fee_min: String::new(),
+            fee_max: String::new(),
+            income_source: "licensees".into(),
+            income_total: String::new(),
+            income_split: String::new(),
+            explain_member: String::new(),
+            show_all: false,
+            candidate_id: "candidate".into(),
+            candidate_name: String::new(),
+            candidate_country: String::new(),
+            candidate_joined: String::new(),
+            candidate_rows: vec![CandidateRow::default()],
+            bilateral: String::new(),
+            exit_member: String::new(),
+            exit_from: String::new(),
+        }
+    }
+}
+
+/// The dataset's own rule and first year as the starting inputs.
+pub fn starting_text(pool: &Pool, years: (i32, i32)) -> SharesText {
+    let rule = &pool.dataset().distribution;
+    let fee = &rule.management_fee;
+    // The first year with licensee income, where there is something to share.
+    let first = income_years(pool).map_or(years.0, |y| y.0);
+    SharesText {
+        from_year: first.to_string(),
+        to_year: first.to_string(),
+        method: rule.method.as_str().to_owned(),
+        uncovered: match rule.uncovered {
+            poolcalc_engine::dataset::Uncovered::Retained => "retained",
+            poolcalc_engine::dataset::Uncovered::ProRata => "pro_rata",
+        }
+        .to_owned(),
+        fee_percent: percent_text(fee.percent),
+        fee_min: fee
+            .min
+            .map(|m| m.normalize().to_string())
+            .unwrap_or_default(),
+        fee_max: fee
+            .max
+            .map(|m| m.normalize().to_string())
+            .unwrap_or_default(),
+        candidate_joined: format!("{first}-01-01"),
+        exit_member: pool
+            .dataset()
+            .members
+            .first()
+            .map(|m| m.id.clone())
+            .unwrap_or_default(),
+        exit_from: format!("{first}-07-01"),
+        explain_member: pool
+            .dataset()
+            .members
+            .first()
+            .map(|m| m.id.clone())
+            .unwrap_or_default(),
+        ..SharesText::default()
+    }
+}
+
+/// Just the rule fields: the dataset's own rule, for the reset button.
+pub fn with_dataset_rule(current: &SharesText, pool: &Pool, years: (i32, i32)) -> SharesText {
+    let start = starting_text(pool, years);
+    SharesText {
+        method: start.method,
+        uncovered: start.uncovered,
+        fee_percent: start.fee_percent,
+        fee_min: start.fee_min,
+        fee_max: start.fee_max,
+        ..current.clone()
+    }
+}
+
+pub fn storage_key(pool_id: &str) -> String {
+    format!("poolcalc.shares.{pool_id}")
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The stored inputs, if any that read.
+pub fn load(key: &str) -> Option<SharesText> {
+    let text = local_storage()?.get_item(key).ok().flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Saves the inputs; storage refused (private mode, full) only loses persistence.
+pub fn save(key: &str, text: &SharesText) {
+    if let (Some(storage), Ok(json)) = (local_storage(), serde_json::to_string(text)) {
+        let _ = storage.set_item(key, &json);
+    }
+}
+
+/// A signal of the inputs that saves every change. Saving waits a moment and takes the
+/// latest inputs, so a burst of edits (or thousands of imported patents) is written once and
+/// never delays the update the person is waiting for.
+pub fn persisted(pool: &Pool, years: (i32, i32)) -> RwSignal<SharesText> {
+    let key = storage_key(&pool.dataset().pool.id);
+    let text = RwSignal::new(load(&key).unwrap_or_else(|| starting_text(pool, years)));
+    let pending = StoredValue::new(false);
+    Effect::new(move |_| {
+        text.track();
+        if !pending.get_value() {
+            pending.set_value(true);
+            let key = key.clone();
+            set_timeout(
+                move || {
+                    pending.set_value(false);
+                    text.with_untracked(|t| save(&key, t));
+                },
+                std::time::Duration::from_millis(250),
+            );
+        }
+    });
+    text
+}

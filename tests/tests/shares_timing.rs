@@ -1,0 +1,160 @@
+//! Timings of the member-shares page on the 100,000-patent dataset (`synth-100k`), printed
+//! against the budgets, not asserted: switching the method or editing the fee updates the
+//! shares in under 16 ms; a 20-year evaluation with a joining candidate of 5,000 patents in
+//! under 100 ms. Run it against a release build for numbers that mean something.
+
+use poolcalc_e2e::{Options, Session, TestResult, dist_dir, run};
+use serde_json::Value;
+use std::time::{Duration, Instant};
+
+const LOAD_WAIT: Duration = Duration::from_secs(240);
+
+async fn wait_long(s: &Session, what: &str, script: &str) -> TestResult {
+    let deadline = Instant::now() + LOAD_WAIT;
+    loop {
+        if let Ok(Value::Bool(true)) = s.client.execute(script, vec![]).await {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(format!("waited {LOAD_WAIT:?} for {what}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// Sets a field in the page and waits for the text of `watch` to change: milliseconds to the
+/// first change, and to the end of that task (every other cell updated too).
+const MEASURE: &str = r#"
+const [field, value, watch, kind] = arguments;
+const done = arguments[arguments.length - 1];
+const el = document.querySelector(`[data-testid="${field}"]`);
+const target = document.querySelector(`[data-testid="${watch}"]`);
+if (!el || !target) { done([-1, -1]); return; }
+const before = target.textContent;
+let first = -1;
+const t0 = performance.now();
+const obs = new MutationObserver(() => {
+  if (first < 0 && target.textContent !== before) {
+    first = performance.now() - t0;
+    obs.disconnect();
+    setTimeout(() => done([first, performance.now() - t0]), 0);
+  }
+});
+obs.observe(target, {characterData: true, childList: true, subtree: true});
+el.value = value;
+el.dispatchEvent(new Event(kind, {bubbles: true}));
+setTimeout(() => { obs.disconnect(); if (first < 0) done([-1, -1]); }, 60000);
+"#;
+
+async fn measure(
+    s: &Session,
+    field: &str,
+    value: &str,
+    watch: &str,
+    kind: &str,
+) -> TestResult<(f64, f64)> {
+    let v = s
+        .client
+        .execute_async(
+            MEASURE,
+            vec![field.into(), value.into(), watch.into(), kind.into()],
+        )
+        .await?;
+    let a = v[0].as_f64().unwrap_or(-1.0);
+    let b = v[1].as_f64().unwrap_or(-1.0);
+    if a < 0.0 {
+        return Err(format!("{field} = {value:?} did not change [data-testid={watch}]").into());
+    }
+    Ok((a, b))
+}
+
+#[tokio::test]
+async fn shares_timings_on_100k_patents() {
+    run("shares_timings_on_100k_patents", Options::desktop(), |s| async move {
+        let file = dist_dir().join("datasets/synth-100k.json");
+        if !file.is_file() {
+            return Err(format!(
+                "{} is missing: generate it with `cargo run --release -q -p poolcalc-cli -- synth --members 300 --patents 100000 --countries 150 --licensees 200 --from 2026 --to 2045 --seed 7 > {}`",
+                file.display(),
+                file.display()
+            )
+            .into());
+        }
+        let dataset: Value = serde_json::from_str(&std::fs::read_to_string(&file)?)?;
+        let first = dataset["members"][0]["id"].as_str().ok_or("no member")?.to_owned();
+        let patents = dataset["patents"].as_array().map_or(0, Vec::len);
+        // Open the big dataset by URL (the loader remembers the choice), then the page.
+        s.open("").await?;
+        s.js(&format!(
+            "localStorage.setItem('poolcalc.dataset.source', JSON.stringify({{kind: 'url', at: {}}})); return true;",
+            serde_json::to_string(&format!("{}datasets/synth-100k.json", s.base_url))?
+        ))
+        .await?;
+        s.open("shares").await?;
+        let t0 = Instant::now();
+        wait_long(
+            &s,
+            "the shares of synth-100k",
+            &format!("return !!document.querySelector('[data-testid=\"shares-amount-{first}\"]') && document.querySelector('[data-testid=\"shares-amount-{first}\"]').textContent.length > 0;"),
+        )
+        .await?;
+        println!("synth-100k ({patents} patents): load + first shares {:.1} s", t0.elapsed().as_secs_f64());
+
+        for method in ["per_family", "weighted", "country_of_sale", "per_patent"] {
+            let (a, b) = measure(&s, "shares-method", method, &format!("shares-amount-{first}"), "change").await?;
+            println!("budget: method → {method}: {a:.1} ms to the first cell, {b:.1} ms to the end of the update (budget 16 ms)");
+        }
+        for fee in ["12", "7.5"] {
+            let (a, b) = measure(&s, "shares-fee-percent", fee, "shares-fee", "input").await?;
+            println!("budget: fee → {fee} %: {a:.1} ms to the fee, {b:.1} ms to the end of the update (budget 16 ms)");
+        }
+
+        // A 20-year evaluation (2026–2045) with a candidate of 5,000 patents.
+        s.js("const f = document.querySelector('[data-testid=\"shares-from-year\"]'); f.value = '2026'; f.dispatchEvent(new Event('change', {bubbles: true}));
+              const t = document.querySelector('[data-testid=\"shares-to-year\"]'); t.value = '2045'; t.dispatchEvent(new Event('change', {bubbles: true})); return true;").await?;
+        s.click("shares-tab-join").await?;
+        let countries: Vec<String> = dataset["patents"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["country"].as_str().map(str::to_owned))
+            .take(50)
+            .collect();
+        let mut csv = String::from("number,country,family,granted,expires,weight\n");
+        for i in 0..5000 {
+            let c = &countries[i % countries.len().max(1)];
+            csv.push_str(&format!("C{i},{c},f{},2024-01-01,{}-06-30,1\n", i / 3, 2030 + (i % 16)));
+        }
+        s.js(&format!(
+            "const t = document.querySelector('[data-testid=\"shares-import-text\"]'); t.value = {}; t.dispatchEvent(new Event('input', {{bubbles: true}})); return true;",
+            serde_json::to_string(&csv)?
+        ))
+        .await?;
+        let started = Instant::now();
+        let took = s
+            .client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                   const t0 = performance.now();
+                   document.querySelector('[data-testid="shares-import-button"]').click();
+                   const check = () => {
+                     const e = document.querySelector('[data-testid="shares-eval-income-2045"]');
+                     if (e) { setTimeout(() => done(performance.now() - t0), 0); } else { setTimeout(check, 5); }
+                   };
+                   check();"#,
+                vec![],
+            )
+            .await?;
+        let engine_ms = s
+            .js("const e = document.querySelector('[data-testid=\"shares-eval-ms\"]'); return e ? e.getAttribute('data-ms') : null;")
+            .await?;
+        println!(
+            "budget: join 5,000 patents, 20 years: {:.1} ms from import to table, of which the evaluation {} ms (budget 100 ms; wall {:.1} s)",
+            took.as_f64().unwrap_or(-1.0),
+            engine_ms.as_str().unwrap_or("?"),
+            started.elapsed().as_secs_f64()
+        );
+        Ok(())
+    })
+    .await;
+}
