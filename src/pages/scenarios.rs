@@ -14,7 +14,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use poolcalc_engine::comparison::{comparison_rows, percent_from_text};
-use poolcalc_engine::policy::{SweepParameter, compare_scenarios, non_discrimination, steps, sweep};
+use poolcalc_engine::policy::{
+    SweepParameter, compare_scenarios, non_discrimination, steps, sweep,
+};
 use poolcalc_engine::scenario::{
     Change, Scenario, apply_scenario, load_scenario, load_scenarios, scenarios_to_json,
 };
@@ -24,7 +26,7 @@ use poolcalc_engine::{Dataset, Decimal, Pool, Usage};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::language;
 use crate::state::{DatasetLoad, LoadedDataset, use_app_state};
-use compare::{ComparisonTable, Compared};
+use compare::{Compared, ComparisonTable};
 use editor::{ChangeForm, I18n, kind_label};
 use fairness::{Checked, FairnessView};
 use store::Store;
@@ -139,7 +141,11 @@ fn Workspace(ds: Arc<LoadedDataset>) -> impl IntoView {
         }
     }
 
-    let keys_now = move || store.entries.with_untracked(|e| e.iter().map(|x| x.key.clone()).collect::<Vec<_>>());
+    let keys_now = move || {
+        store
+            .entries
+            .with_untracked(|e| e.iter().map(|x| x.key.clone()).collect::<Vec<_>>())
+    };
     let first_key = keys_now().first().cloned();
     let selected = RwSignal::new(
         shared_key
@@ -243,7 +249,9 @@ fn Workspace(ds: Arc<LoadedDataset>) -> impl IntoView {
     let compared = Memo::new(move |_| {
         files::mark("poolcalc-scen-compare");
         let keys = compared_keys.get();
-        let all = store.entries.with(|e| e.iter().map(|x| x.key.clone()).collect::<Vec<_>>());
+        let all = store
+            .entries
+            .with(|e| e.iter().map(|x| x.key.clone()).collect::<Vec<_>>());
         let ordered: Vec<String> = std::iter::once(PUBLISHED.to_owned())
             .chain(all)
             .filter(|k| keys.contains(k))
@@ -388,7 +396,9 @@ fn Workspace(ds: Arc<LoadedDataset>) -> impl IntoView {
         add_to_compare(key);
     };
     let duplicate = move |_| {
-        let Some(k) = selected.get_untracked() else { return };
+        let Some(k) = selected.get_untracked() else {
+            return;
+        };
         if let Some(s) = store.get(&k) {
             let key = store.add(Scenario {
                 name: format!("{} ({})", s.name, t_string!(i18n, scen_copy)),
@@ -399,28 +409,39 @@ fn Workspace(ds: Arc<LoadedDataset>) -> impl IntoView {
         }
     };
     let delete = move |_| {
-        let Some(k) = selected.get_untracked() else { return };
+        let Some(k) = selected.get_untracked() else {
+            return;
+        };
         let name = store.get(&k).map(|s| s.name).unwrap_or_default();
         store.remove(&k);
         compared_keys.update(|c| c.retain(|x| x != &k));
         if sweep_base.get_untracked() == k {
             sweep_base.set(PUBLISHED.to_owned());
         }
-        selected.set(store.entries.with_untracked(|e| e.first().map(|x| x.key.clone())));
+        selected.set(
+            store
+                .entries
+                .with_untracked(|e| e.first().map(|x| x.key.clone())),
+        );
         notice.set(Some(Notice::Info(format!(
             "{} “{name}”",
             t_string!(i18n, scen_deleted)
         ))));
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = files::input_of(&ev) else { return };
+        let Some(input) = files::input_of(&ev) else {
+            return;
+        };
         spawn_local(async move {
             let text = files::read_chosen_file(&input).await;
             input.set_value("");
             let text = match text {
                 Ok(t) => t,
                 Err(e) => {
-                    notice.set(Some(Notice::Error(t_string!(i18n, scen_import_failed).to_owned(), vec![e])));
+                    notice.set(Some(Notice::Error(
+                        t_string!(i18n, scen_import_failed).to_owned(),
+                        vec![e],
+                    )));
                     return;
                 }
             };
@@ -440,7 +461,10 @@ fn Workspace(ds: Arc<LoadedDataset>) -> impl IntoView {
                         add_to_compare(key.clone());
                         selected.set(Some(key));
                     }
-                    notice.set(Some(Notice::Info(format!("{} {n}", t_string!(i18n, scen_imported)))));
+                    notice.set(Some(Notice::Info(format!(
+                        "{} {n}",
+                        t_string!(i18n, scen_imported)
+                    ))));
                 }
                 Err(issues) => notice.set(Some(Notice::Error(
                     t_string!(i18n, scen_import_failed).to_owned(),
@@ -531,14 +555,23 @@ fn Workspace(ds: Arc<LoadedDataset>) -> impl IntoView {
     };
 
     let export_all = move || {
-        let all: Vec<Scenario> = store.entries.with(|e| e.iter().map(|x| x.scenario.clone()).collect());
+        let all: Vec<Scenario> = store
+            .entries
+            .with(|e| e.iter().map(|x| x.scenario.clone()).collect());
         files::data_url(&scenarios_to_json(&all))
     };
 
-    let editor_view = move || {
+    // The editor is rebuilt only when another scenario is picked: edits to the one shown
+    // must not recreate the input being typed in.
+    let editing = Memo::new(move |_| {
         let key = selected.get()?;
-        let scenario = store.entries.with(|e| e.iter().any(|x| x.key == key)).then_some(())?;
-        let _ = scenario;
+        store
+            .entries
+            .with(|e| e.iter().any(|x| x.key == key))
+            .then_some(key)
+    });
+    let editor_view = move || {
+        let key = editing.get()?;
         let k = StoredValue::new(key);
         let current = move || store.get(&k.get_value());
         let name = move || current().map(|s| s.name).unwrap_or_default();
@@ -577,7 +610,11 @@ fn Workspace(ds: Arc<LoadedDataset>) -> impl IntoView {
                 </div>
             })
         };
-        let export_one = move || current().map(|s| files::data_url(&s.to_json())).unwrap_or_default();
+        let export_one = move || {
+            current()
+                .map(|s| files::data_url(&s.to_json()))
+                .unwrap_or_default()
+        };
         let export_name = move || files::file_name(&name());
         let make_link = move |_| {
             if let Some(s) = current() {
@@ -654,30 +691,40 @@ fn Workspace(ds: Arc<LoadedDataset>) -> impl IntoView {
         let keys = compared_keys.get();
         let entries = store.entries.get();
         let full = keys.len() >= MAX_COMPARED;
-        std::iter::once((PUBLISHED.to_owned(), t_string!(i18n, scen_published).to_owned(), "scen-cmp-base".to_owned()))
-            .chain(entries.into_iter().enumerate().map(|(i, e)| (e.key, e.scenario.name, format!("scen-cmp-{i}"))))
-            .map(|(key, name, tid)| {
-                let on = keys.contains(&key);
-                let k2 = key.clone();
-                view! {
-                    <label class="scen-check">
-                        <input type="checkbox" data-testid=tid prop:checked=on disabled=!on && full
-                            on:change=move |ev| {
-                                let checked = event_target_checked(&ev);
-                                compared_keys.update(|k| {
-                                    k.retain(|x| x != &k2);
-                                    if checked && k.len() < MAX_COMPARED {
-                                        k.push(k2.clone());
-                                    }
-                                });
-                            } />
-                        {name}
-                    </label>
-                }
-            })
-            .collect_view()
+        std::iter::once((
+            PUBLISHED.to_owned(),
+            t_string!(i18n, scen_published).to_owned(),
+            "scen-cmp-base".to_owned(),
+        ))
+        .chain(
+            entries
+                .into_iter()
+                .enumerate()
+                .map(|(i, e)| (e.key, e.scenario.name, format!("scen-cmp-{i}"))),
+        )
+        .map(|(key, name, tid)| {
+            let on = keys.contains(&key);
+            let k2 = key.clone();
+            view! {
+                <label class="scen-check">
+                    <input type="checkbox" data-testid=tid prop:checked=on disabled=!on && full
+                        on:change=move |ev| {
+                            let checked = event_target_checked(&ev);
+                            compared_keys.update(|k| {
+                                k.retain(|x| x != &k2);
+                                if checked && k.len() < MAX_COMPARED {
+                                    k.push(k2.clone());
+                                }
+                            });
+                        } />
+                    {name}
+                </label>
+            }
+        })
+        .collect_view()
     };
-    let compare_view = move || match compared.get() {
+    let compare_view = move || {
+        match compared.get() {
         CompareOut::TooFew => view! { <p class="scen-note" data-testid="scen-compare-few">{t!(i18n, scen_compare_few)}</p> }.into_any(),
         CompareOut::Failed(name, lines) => view! {
             <div class="scen-error" role="alert" data-testid="scen-compare-error">
@@ -687,16 +734,26 @@ fn Workspace(ds: Arc<LoadedDataset>) -> impl IntoView {
         }
         .into_any(),
         CompareOut::Done(c) => view! { <ComparisonTable compared=c /> }.into_any(),
+    }
     };
     let base_options = move || {
         let cur = sweep_base.get();
-        std::iter::once((PUBLISHED.to_owned(), t_string!(i18n, scen_published).to_owned()))
-            .chain(store.entries.get().into_iter().map(|e| (e.key, e.scenario.name)))
-            .map(|(k, n)| {
-                let selected = k == cur;
-                view! { <option value=k selected=selected>{n}</option> }
-            })
-            .collect_view()
+        std::iter::once((
+            PUBLISHED.to_owned(),
+            t_string!(i18n, scen_published).to_owned(),
+        ))
+        .chain(
+            store
+                .entries
+                .get()
+                .into_iter()
+                .map(|e| (e.key, e.scenario.name)),
+        )
+        .map(|(k, n)| {
+            let selected = k == cur;
+            view! { <option value=k selected=selected>{n}</option> }
+        })
+        .collect_view()
     };
     let sweep_view = move || match swept.get() {
         SweepOut::BadReference(_) => ().into_any(),
@@ -714,7 +771,9 @@ fn Workspace(ds: Arc<LoadedDataset>) -> impl IntoView {
         _ => None,
     };
     let fair_view = move || match fair.get() {
-        FairOut::NoLicensee => view! { <p class="scen-note">{t!(i18n, scen_nd_no_licensee)}</p> }.into_any(),
+        FairOut::NoLicensee => {
+            view! { <p class="scen-note">{t!(i18n, scen_nd_no_licensee)}</p> }.into_any()
+        }
         FairOut::Failed(lines) => view! {
             <div class="scen-error" role="alert">
                 <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>

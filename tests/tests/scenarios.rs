@@ -20,7 +20,9 @@ fn default_pool_id() -> TestResult<String> {
         .as_array()
         .and_then(|list| list.iter().find(|d| d["id"] == default))
         .ok_or("index.json: default dataset not listed")?;
-    let file = entry["file"].as_str().ok_or("index.json: entry without file")?;
+    let file = entry["file"]
+        .as_str()
+        .ok_or("index.json: entry without file")?;
     let dataset: Value = serde_json::from_str(&std::fs::read_to_string(dir.join(file))?)?;
     Ok(dataset["pool"]["id"]
         .as_str()
@@ -37,9 +39,11 @@ async fn wait_present(s: &Session, testid: &str) -> TestResult {
 }
 
 async fn absent(s: &Session, testid: &str) -> TestResult<bool> {
-    Ok(s
-        .js(&format!("return document.querySelector('{}') === null;", css(testid)))
-        .await?
+    Ok(s.js(&format!(
+        "return document.querySelector('{}') === null;",
+        css(testid)
+    ))
+    .await?
         == Value::Bool(true))
 }
 
@@ -214,7 +218,9 @@ async fn a_share_link_rebuilds_the_scenario_in_a_fresh_browser() {
             .js("return document.querySelector('[data-testid=\"scen-share-link\"]').value;")
             .await?;
         let link = link.as_str().ok_or("no link")?.to_owned();
-        let at = link.find("#scen=").ok_or(format!("no fragment in {link}"))?;
+        let at = link
+            .find("#scen=")
+            .ok_or(format!("no fragment in {link}"))?;
         assert!(link[..at].ends_with("/scenarios"), "{link}");
         if let Ok(mut f) = keep.lock() {
             *f = link[at..].to_owned();

@@ -65,10 +65,12 @@ async fn last_measure(s: &Session, name: &str, count: usize) -> TestResult<f64> 
 }
 
 async fn count(s: &Session, name: &str) -> TestResult<usize> {
-    Ok(s.js(&format!("return performance.getEntriesByName('{name}').length;"))
-        .await?
-        .as_u64()
-        .unwrap_or(0) as usize)
+    Ok(s.js(&format!(
+        "return performance.getEntriesByName('{name}').length;"
+    ))
+    .await?
+    .as_u64()
+    .unwrap_or(0) as usize)
 }
 
 fn median(mut v: Vec<f64>) -> f64 {

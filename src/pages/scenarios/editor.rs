@@ -141,10 +141,7 @@ pub fn fields(kind: &str) -> Vec<Field> {
             f("member.country", Text, true),
             f("member.joined", Date, true),
         ],
-        "remove_member" => vec![
-            f("member", Pick(Src::Members), true),
-            f("from", Date, true),
-        ],
+        "remove_member" => vec![f("member", Pick(Src::Members), true), f("from", Date, true)],
         _ => Vec::new(),
     }
 }
@@ -364,16 +361,15 @@ fn options(src: Src, ds: &LoadedDataset, lang: &str, i18n: I18n) -> Vec<(String,
             .iter()
             .map(|p| (p.id.clone(), p.name.get(lang).to_owned()))
             .collect(),
-        Src::AnyRegion => std::iter::once((
-            "*".to_owned(),
-            t_string!(i18n, scen_any_region).to_owned(),
-        ))
-        .chain(
-            d.regions
-                .iter()
-                .map(|r| (r.id.clone(), r.name.get(lang).to_owned())),
-        )
-        .collect(),
+        Src::AnyRegion => {
+            std::iter::once(("*".to_owned(), t_string!(i18n, scen_any_region).to_owned()))
+                .chain(
+                    d.regions
+                        .iter()
+                        .map(|r| (r.id.clone(), r.name.get(lang).to_owned())),
+                )
+                .collect()
+        }
         Src::Members => d
             .members
             .iter()
@@ -497,7 +493,13 @@ struct FormCtx {
     i18n: I18n,
 }
 
-fn field_view(cx: FormCtx, path: String, input: Input, required: bool, when: Option<(&'static str, &'static str)>) -> AnyView {
+fn field_view(
+    cx: FormCtx,
+    path: String,
+    input: Input,
+    required: bool,
+    when: Option<(&'static str, &'static str)>,
+) -> AnyView {
     let FormCtx {
         kind,
         values,
@@ -514,11 +516,12 @@ fn field_view(cx: FormCtx, path: String, input: Input, required: bool, when: Opt
             m.insert(p.get_value(), x);
         })
     };
-    let errors = move || {
-        problems.with(|pr| pr.by_field.get(&p.get_value()).cloned().unwrap_or_default())
-    };
+    let errors =
+        move || problems.with(|pr| pr.by_field.get(&p.get_value()).cloned().unwrap_or_default());
     let invalid = move || (!errors().is_empty()).then_some("true");
-    let hidden = move || when.is_some_and(|(wp, on)| values.with(|m| m.get(wp).map(|s| s.trim()) != Some(on)));
+    let hidden = move || {
+        when.is_some_and(|(wp, on)| values.with(|m| m.get(wp).map(|s| s.trim()) != Some(on)))
+    };
     let label = move || {
         let k = kind.get();
         let text = field_label(i18n, &k, &p.get_value());
@@ -639,11 +642,7 @@ fn FieldErrors(id: String, errors: Signal<Vec<String>>) -> impl IntoView {
 
 /// The "add a change" form.
 #[component]
-pub fn ChangeForm(
-    ds: Arc<LoadedDataset>,
-    store: Store,
-    on_add: Callback<Change>,
-) -> impl IntoView {
+pub fn ChangeForm(ds: Arc<LoadedDataset>, store: Store, on_add: Callback<Change>) -> impl IntoView {
     let i18n = use_i18n();
     // A half-filled form survives a reload.
     let draft: Option<(String, Values, usize)> = store
@@ -665,9 +664,7 @@ pub fn ChangeForm(
             store.ui_set("draft", &t);
         }
     });
-    let checked = Memo::new(move |_| {
-        values.with(|v| read_change(&kind.get(), v, rows.get()))
-    });
+    let checked = Memo::new(move |_| values.with(|v| read_change(&kind.get(), v, rows.get())));
     let problems = Memo::new(move |_| {
         if !attempted.get() {
             return Problems::default();

@@ -105,7 +105,10 @@ pub fn FairnessView(checked: Checked) -> impl IntoView {
                         || "—".to_owned(),
                         |d| {
                             let sign = if d > Decimal::ZERO { "+" } else { "" };
-                            format!("{sign}{}", format_money(d, c.dataset.pool.currency_decimals))
+                            format!(
+                                "{sign}{}",
+                                format_money(d, c.dataset.pool.currency_decimals)
+                            )
                         },
                     );
                     view! {

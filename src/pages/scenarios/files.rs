@@ -66,11 +66,8 @@ pub fn take_share_code() -> Option<String> {
     let hash = window.location().hash().ok()?;
     let code = hash.strip_prefix(SHARE_MARK)?.to_owned();
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&page_address()),
-        );
+        let _ =
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_address()));
     }
     Some(code)
 }

@@ -84,7 +84,8 @@ impl Store {
         let prefix = format!("{PREFIX}{}.", self.dataset_id.get_value());
         let mut n = js_sys::Date::now() as u64;
         let taken = |k: &str| {
-            self.entries.with_untracked(|e| e.iter().any(|x| x.key == k))
+            self.entries
+                .with_untracked(|e| e.iter().any(|x| x.key == k))
                 || self.broken.with_untracked(|b| b.iter().any(|x| x.key == k))
                 || storage().is_some_and(|s| s.get_item(k).ok().flatten().is_some())
         };

@@ -72,8 +72,16 @@ fn panel(
         .collect_view();
     let lo_text = format_money(lo, s.decimals);
     let hi_text = format_money(hi, s.decimals);
-    let first = s.points.first().map(|p| percent_text(p.value, 0)).unwrap_or_default();
-    let last = s.points.last().map(|p| percent_text(p.value, 0)).unwrap_or_default();
+    let first = s
+        .points
+        .first()
+        .map(|p| percent_text(p.value, 0))
+        .unwrap_or_default();
+    let last = s
+        .points
+        .last()
+        .map(|p| percent_text(p.value, 0))
+        .unwrap_or_default();
     view! {
         <figure class="scen-chart" data-testid=testid>
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=title.clone()>
