@@ -15,6 +15,7 @@ pub use generated::i18n;
 
 pub mod catalog;
 pub mod components;
+pub mod countries;
 pub mod dataset_loader;
 pub mod fetch;
 pub mod language;

@@ -1,0 +1,557 @@
+//! The input side: licensee, signing date, growth fill, the sales table, import and export.
+
+use super::files::{chosen_file_text, download};
+use super::form_state::Row;
+use super::{lang, problem_text, use_calc};
+use crate::countries;
+use crate::i18n::{t, t_string, use_i18n};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use poolcalc_engine::fee_form::{
+    FieldProblem, RowMarks, SaleRowText, form_from_usage, new_row, rows_from_years, starting_year,
+};
+use poolcalc_engine::load_usage;
+use poolcalc_engine::usage_csv::{read_sales_csv, write_fees_csv, write_sales_csv};
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Year,
+    Country,
+    Units,
+    Price,
+}
+
+impl Field {
+    fn name(self) -> &'static str {
+        match self {
+            Field::Year => "year",
+            Field::Country => "country",
+            Field::Units => "units",
+            Field::Price => "price",
+        }
+    }
+
+    fn get(self, r: &SaleRowText) -> String {
+        match self {
+            Field::Year => r.year.clone(),
+            Field::Country => r.country.clone(),
+            Field::Units => r.units.clone(),
+            Field::Price => r.price.clone(),
+        }
+    }
+
+    fn set(self, r: &mut SaleRowText, v: String) {
+        match self {
+            Field::Year => r.year = v,
+            Field::Country => r.country = v,
+            Field::Units => r.units = v,
+            Field::Price => r.price = v,
+        }
+    }
+
+    fn problem(self, m: &RowMarks) -> Option<FieldProblem> {
+        match self {
+            Field::Year => m.year,
+            Field::Country => m.country,
+            Field::Units => m.units,
+            Field::Price => m.price,
+        }
+    }
+}
+
+fn focus_id(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// A labelled setting with its problem shown on it.
+#[component]
+fn Setting(
+    id: &'static str,
+    label: Signal<String>,
+    value: RwSignal<String>,
+    problem: Signal<Option<FieldProblem>>,
+    #[prop(optional)] hint: Option<Signal<String>>,
+    #[prop(default = "text")] inputmode: &'static str,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described = {
+        let (e, h) = (error_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(h.clone());
+            }
+            if problem.get().is_some() {
+                ids.push(e.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    view! {
+        <div class="fees-setting">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                data-testid=id
+                type="text"
+                inputmode=inputmode
+                prop:value=move || value.get()
+                aria-invalid=move || problem.get().is_some().then_some("true")
+                aria-describedby=described
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            {hint.map(|h| view! { <span class="fees-hint" id=hint_id>{h}</span> })}
+            {move || {
+                problem
+                    .get()
+                    .map(|p| {
+                        view! {
+                            <span class="fees-field-error" id=error_id.clone() data-testid=format!("{id}-error")>
+                                {problem_text(p)}
+                            </span>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+#[component]
+pub fn Entry() -> impl IntoView {
+    let i18n = use_i18n();
+    let calc = use_calc();
+    let form = calc.form;
+    let outcome = calc.outcome;
+    let pool = calc.pool.clone();
+
+    let country_options = move || {
+        let l = lang();
+        countries::COUNTRIES
+            .iter()
+            .map(|(code, _, _)| {
+                view! { <option value=*code>{countries::label(code, l)}</option> }
+            })
+            .collect_view()
+    };
+
+    let add_pool = pool.clone();
+    let add_row = move |_| {
+        let last = form
+            .rows
+            .with(|rows| rows.last().map(|r| r.text.get_untracked()));
+        let text = match last {
+            Some(mut r) => {
+                r.units = "100000".to_owned();
+                r
+            }
+            None => {
+                let d = add_pool.dataset();
+                let year = starting_year(d, super::this_year());
+                let product = d.products.first().map(|p| p.id.clone()).unwrap_or_default();
+                new_row(d, year, &product, "CN")
+            }
+        };
+        let at = form.rows.with_untracked(Vec::len);
+        let id = form.insert(at, text);
+        focus_id(format!("fees-{id}-year"));
+    };
+
+    let messages = RwSignal::new(Vec::<String>::new());
+    let import = move |ev: web_sys::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        spawn_local(async move {
+            let Some((name, text)) = chosen_file_text(input).await else {
+                messages.set(vec![t_string!(i18n, fees_import_unreadable).to_owned()]);
+                return;
+            };
+            let is_csv =
+                name.to_ascii_lowercase().ends_with(".csv") || !text.trim_start().starts_with('{');
+            if is_csv {
+                let (years, issues) = read_sales_csv(&text);
+                let rows = rows_from_years(&years);
+                let mut out = vec![format!(
+                    "{} {}: {}",
+                    t_string!(i18n, fees_import_csv_done),
+                    name,
+                    rows.len()
+                )];
+                out.extend(issues.iter().map(|i| {
+                    format!(
+                        "{} {}: {}",
+                        t_string!(i18n, fees_import_line),
+                        i.line,
+                        i.message
+                    )
+                }));
+                if !rows.is_empty() {
+                    let mut current = form.snapshot_untracked();
+                    current.rows = rows;
+                    form.replace(current);
+                }
+                messages.set(out);
+            } else {
+                match load_usage(&text) {
+                    Ok(usage) => {
+                        let l = crate::language::code(i18n.get_locale_untracked());
+                        form.replace(form_from_usage(&usage, l));
+                        messages.set(vec![format!(
+                            "{} {name}",
+                            t_string!(i18n, fees_import_json_done)
+                        )]);
+                    }
+                    Err(issues) => {
+                        let mut out = vec![t_string!(i18n, fees_import_json_failed).to_owned()];
+                        out.extend(issues.iter().map(ToString::to_string));
+                        messages.set(out);
+                    }
+                }
+            }
+        });
+    };
+
+    let export_json = move |_| {
+        let o = outcome.get_untracked().0;
+        download("usage.json", "application/json", &o.usage.to_json());
+    };
+    let export_sales_csv = move |_| {
+        let o = outcome.get_untracked().0;
+        download("sales.csv", "text/csv", &write_sales_csv(&o.usage.years));
+    };
+    let export_fees_csv = move |_| {
+        let o = outcome.get_untracked().0;
+        if let Ok(r) = &o.report {
+            download("fees.csv", "text/csv", &write_fees_csv(r));
+        }
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+
+    let o_signed = Signal::derive(move || outcome.with(|o| o.0.signed));
+    let o_growth = Signal::derive(move || outcome.with(|o| o.0.growth));
+    let o_fill = Signal::derive(move || outcome.with(|o| o.0.fill_to));
+    let no_problem = Signal::derive(|| None);
+
+    view! {
+        <section class="fees-entry" aria-labelledby="fees-entry-title">
+            <h2 id="fees-entry-title">{t!(i18n, fees_entry_title)}</h2>
+            <div class="fees-settings">
+                <Setting
+                    id="fees-licensee"
+                    label=Signal::derive(move || t_string!(i18n, fees_licensee).to_owned())
+                    value=form.licensee
+                    problem=no_problem
+                />
+                <Setting
+                    id="fees-signed"
+                    label=Signal::derive(move || t_string!(i18n, fees_signed).to_owned())
+                    value=form.signed
+                    problem=o_signed
+                    hint=Signal::derive(move || t_string!(i18n, fees_signed_hint).to_owned())
+                />
+                <Setting
+                    id="fees-fill-to"
+                    label=Signal::derive(move || t_string!(i18n, fees_fill_to).to_owned())
+                    value=form.fill_to
+                    problem=o_fill
+                    inputmode="numeric"
+                    hint=Signal::derive(move || t_string!(i18n, fees_fill_to_hint).to_owned())
+                />
+                <Setting
+                    id="fees-growth"
+                    label=Signal::derive(move || t_string!(i18n, fees_growth).to_owned())
+                    value=form.growth
+                    problem=o_growth
+                    inputmode="decimal"
+                />
+            </div>
+
+            <datalist id="fees-countries">{country_options}</datalist>
+            <div class="fees-table-wrap">
+                <table class="fees-sales" data-testid="fees-sales">
+                    <caption>{t!(i18n, fees_sales_caption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, fees_col_year)}</th>
+                            <th scope="col">{t!(i18n, fees_col_product)}</th>
+                            <th scope="col">{t!(i18n, fees_col_country)}</th>
+                            <th scope="col">{t!(i18n, fees_col_units)}</th>
+                            <th scope="col">{t!(i18n, fees_col_price)}</th>
+                            <th scope="col">{t!(i18n, fees_col_actions)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || form.rows.get()
+                            key=|row| row.id
+                            children=move |row| view! { <SalesRow row /> }
+                        />
+                    </tbody>
+                </table>
+            </div>
+            <div class="fees-actions">
+                <button type="button" data-testid="fees-add-row" id="fees-add-row" on:click=add_row>
+                    {t!(i18n, fees_add_row)}
+                </button>
+            </div>
+
+            <div class="fees-files">
+                <label for="fees-import">{t!(i18n, fees_import)}</label>
+                <input
+                    id="fees-import"
+                    data-testid="fees-import"
+                    type="file"
+                    accept=".json,.csv,application/json,text/csv"
+                    on:change=import
+                />
+                <ul class="fees-messages" role="status" data-testid="fees-import-messages">
+                    {move || {
+                        messages
+                            .get()
+                            .into_iter()
+                            .map(|m| view! { <li>{m}</li> })
+                            .collect_view()
+                    }}
+                </ul>
+                <div class="fees-actions">
+                    <button type="button" data-testid="fees-export-json" on:click=export_json>
+                        {t!(i18n, fees_export_json)}
+                    </button>
+                    <button type="button" data-testid="fees-export-sales-csv" on:click=export_sales_csv>
+                        {t!(i18n, fees_export_sales_csv)}
+                    </button>
+                    <button type="button" data-testid="fees-export-fees-csv" on:click=export_fees_csv>
+                        {t!(i18n, fees_export_fees_csv)}
+                    </button>
+                    <button type="button" data-testid="fees-print" on:click=print>
+                        {t!(i18n, fees_print)}
+                    </button>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn SalesRow(row: Row) -> impl IntoView {
+    let i18n = use_i18n();
+    let calc = use_calc();
+    let form = calc.form;
+    let outcome = calc.outcome;
+    let id = row.id;
+    let index = Memo::new(move |_| {
+        form.rows
+            .with(|rows| rows.iter().position(|r| r.id == id))
+            .unwrap_or(0)
+    });
+    let marks = Memo::new(move |_| {
+        let i = index.get();
+        outcome.with(|o| o.0.rows.get(i).cloned().unwrap_or_default())
+    });
+
+    let cell = move |field: Field, inputmode: &'static str| {
+        let dom_id = format!("fees-{id}-{}", field.name());
+        let error_id = format!("{dom_id}-error");
+        let problem = move || marks.with(|m| field.problem(m));
+        let label = move || {
+            let name = match field {
+                Field::Year => t_string!(i18n, fees_col_year),
+                Field::Country => t_string!(i18n, fees_col_country),
+                Field::Units => t_string!(i18n, fees_col_units),
+                Field::Price => t_string!(i18n, fees_col_price),
+            };
+            format!("{name} ({} {})", t_string!(i18n, fees_row), index.get() + 1)
+        };
+        let country_name = (field == Field::Country).then(|| {
+            view! {
+                <span class="fees-country-name">
+                    {move || {
+                        let code = row.text.with(|r| r.country.trim().to_ascii_uppercase());
+                        countries::name(&code, lang()).unwrap_or_default()
+                    }}
+                </span>
+            }
+        });
+        let e_id = error_id.clone();
+        view! {
+            <td class=format!("fees-cell fees-cell-{}", field.name())>
+                <label class="fees-cell-label" for=dom_id.clone()>{label}</label>
+                <input
+                    id=dom_id
+                    type="text"
+                    inputmode=inputmode
+                    list=(field == Field::Country).then_some("fees-countries")
+                    autocomplete="off"
+                    data-testid=move || format!("fees-row-{}-{}", index.get(), field.name())
+                    prop:value=move || row.text.with(|r| field.get(r))
+                    aria-invalid=move || problem().is_some().then_some("true")
+                    aria-describedby=move || problem().is_some().then(|| e_id.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        row.text.update(|r| field.set(r, v));
+                    }
+                    on:change=move |ev| {
+                        // A country typed by name becomes its code once the field is left.
+                        if field == Field::Country {
+                            let v = event_target_value(&ev);
+                            if let Some(code) = countries::code_for(&v) {
+                                row.text.update(|r| r.country = code.to_owned());
+                            }
+                        }
+                    }
+                />
+                {country_name}
+                {move || {
+                    problem()
+                        .map(|p| {
+                            view! {
+                                <span
+                                    class="fees-field-error"
+                                    id=error_id.clone()
+                                    data-testid=format!("fees-row-{}-{}-error", index.get(), field.name())
+                                >
+                                    {problem_text(p)}
+                                </span>
+                            }
+                        })
+                }}
+            </td>
+        }
+    };
+
+    let product_pool = calc.pool.clone();
+    let product_options = {
+        let pool = calc.pool.clone();
+        move || {
+            let l = lang();
+            pool.dataset()
+                .products
+                .iter()
+                .map(|p| {
+                    let id = p.id.clone();
+                    let mine = p.id.clone();
+                    // Selected on the option too: a select's value set before its options
+                    // exist would not stick.
+                    view! {
+                        <option
+                            value=id
+                            prop:selected=move || row.text.with(|r| r.product == mine)
+                        >
+                            {p.name.get(l).to_owned()}
+                        </option>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let product_id = format!("fees-{id}-product");
+    let product_problem = move || marks.with(|m| m.product);
+    let set_product = move |ev: web_sys::Event| {
+        let v = event_target_value(&ev);
+        let typical = |pid: &str| {
+            product_pool
+                .dataset()
+                .products
+                .iter()
+                .find(|p| p.id == pid)
+                .and_then(|p| p.typical_price)
+                .map(|p| p.to_string())
+                .unwrap_or_default()
+        };
+        row.text.update(|r| {
+            // A price the user left at the old product's typical price follows the product.
+            if r.price.trim().is_empty() || r.price == typical(&r.product) {
+                r.price = typical(&v);
+            }
+            r.product = v;
+        });
+    };
+
+    let copy = move |_| {
+        let text = row.text.get_untracked();
+        let at = index.get_untracked() + 1;
+        let new_id = form.insert(at, text);
+        focus_id(format!("fees-{new_id}-year"));
+    };
+    let remove = move |_| {
+        if let Some(pos) = form.remove(id) {
+            let next = form
+                .rows
+                .with_untracked(|rows| rows.get(pos).or(rows.last()).map(|r| r.id));
+            focus_id(match next {
+                Some(n) => format!("fees-{n}-year"),
+                None => "fees-add-row".to_owned(),
+            });
+        }
+    };
+
+    let charge = move || marks.with(|m| m.charge.clone());
+    view! {
+        <tr
+            class="fees-row"
+            class:fees-row-flagged=move || !marks.with(RowMarks::is_clear)
+            data-testid=move || format!("fees-row-{}", index.get())
+        >
+            {cell(Field::Year, "numeric")}
+            <td class="fees-cell fees-cell-product">
+                <label class="fees-cell-label" for=product_id.clone()>
+                    {move || format!("{} ({} {})", t_string!(i18n, fees_col_product), t_string!(i18n, fees_row), index.get() + 1)}
+                </label>
+                <select
+                    id=product_id
+                    data-testid=move || format!("fees-row-{}-product", index.get())
+                    prop:value=move || row.text.with(|r| r.product.clone())
+                    aria-invalid=move || product_problem().is_some().then_some("true")
+                    on:change=set_product
+                >
+                    {product_options}
+                </select>
+            </td>
+            {cell(Field::Country, "text")}
+            {cell(Field::Units, "numeric")}
+            {cell(Field::Price, "decimal")}
+            <td class="fees-cell fees-cell-actions">
+                <button
+                    type="button"
+                    data-testid=move || format!("fees-row-{}-copy", index.get())
+                    aria-label=move || format!("{} {} {}", t_string!(i18n, fees_copy_row), t_string!(i18n, fees_row), index.get() + 1)
+                    on:click=copy
+                >
+                    {t!(i18n, fees_copy)}
+                </button>
+                <button
+                    type="button"
+                    data-testid=move || format!("fees-row-{}-remove", index.get())
+                    aria-label=move || format!("{} {} {}", t_string!(i18n, fees_remove_row), t_string!(i18n, fees_row), index.get() + 1)
+                    on:click=remove
+                >
+                    {t!(i18n, fees_remove)}
+                </button>
+                {move || {
+                    charge()
+                        .map(|msg| {
+                            view! {
+                                <p class="fees-row-charge" role="note" data-testid=format!("fees-row-{}-charge", index.get_untracked())>
+                                    {t!(i18n, fees_row_not_charged)}": "{msg}
+                                </p>
+                            }
+                        })
+                }}
+            </td>
+        </tr>
+    }
+}

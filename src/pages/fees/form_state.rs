@@ -1,0 +1,130 @@
+//! What the licensee has typed, as signals: one signal per row so an edit re-renders one
+//! row, plus the settings. Kept as text (a slip never loses a row) and saved to
+//! localStorage per dataset, so it survives a reload.
+
+use leptos::prelude::*;
+use poolcalc_engine::fee_form::{FeeFormText, SaleRowText};
+
+/// One row of the sales table; `id` keys the DOM row so editing never moves focus.
+#[derive(Clone, Copy)]
+pub struct Row {
+    pub id: u64,
+    pub text: RwSignal<SaleRowText>,
+}
+
+/// The whole form.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    pub licensee: RwSignal<String>,
+    pub signed: RwSignal<String>,
+    pub fill_to: RwSignal<String>,
+    pub growth: RwSignal<String>,
+    pub rows: RwSignal<Vec<Row>>,
+    next_id: StoredValue<u64>,
+}
+
+impl FormState {
+    pub fn new(form: FeeFormText) -> Self {
+        let s = FormState {
+            licensee: RwSignal::new(form.licensee),
+            signed: RwSignal::new(form.signed),
+            fill_to: RwSignal::new(form.fill_to),
+            growth: RwSignal::new(form.growth),
+            rows: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(0),
+        };
+        s.rows
+            .set(form.rows.into_iter().map(|r| s.make_row(r)).collect());
+        s
+    }
+
+    fn make_row(&self, text: SaleRowText) -> Row {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id.wrapping_add(1));
+        Row {
+            id,
+            text: RwSignal::new(text),
+        }
+    }
+
+    /// The form as the engine takes it (tracked: a computation that calls this reruns on
+    /// any edit).
+    pub fn snapshot(&self) -> FeeFormText {
+        FeeFormText {
+            licensee: self.licensee.get(),
+            signed: self.signed.get(),
+            fill_to: self.fill_to.get(),
+            growth: self.growth.get(),
+            rows: self
+                .rows
+                .with(|rows| rows.iter().map(|r| r.text.get()).collect()),
+        }
+    }
+
+    /// The form without tracking (event handlers).
+    pub fn snapshot_untracked(&self) -> FeeFormText {
+        FeeFormText {
+            licensee: self.licensee.get_untracked(),
+            signed: self.signed.get_untracked(),
+            fill_to: self.fill_to.get_untracked(),
+            growth: self.growth.get_untracked(),
+            rows: self
+                .rows
+                .with_untracked(|rows| rows.iter().map(|r| r.text.get_untracked()).collect()),
+        }
+    }
+
+    /// Replaces everything (an import).
+    pub fn replace(&self, form: FeeFormText) {
+        self.licensee.set(form.licensee);
+        self.signed.set(form.signed);
+        self.fill_to.set(form.fill_to);
+        self.growth.set(form.growth);
+        let rows = form.rows.into_iter().map(|r| self.make_row(r)).collect();
+        self.rows.set(rows);
+    }
+
+    /// Inserts `text` at `at` (clamped); returns the new row's id.
+    pub fn insert(&self, at: usize, text: SaleRowText) -> u64 {
+        let row = self.make_row(text);
+        self.rows.update(|rows| {
+            let at = at.min(rows.len());
+            rows.insert(at, row);
+        });
+        row.id
+    }
+
+    /// Removes the row with `id`; returns its former position.
+    pub fn remove(&self, id: u64) -> Option<usize> {
+        let mut pos = None;
+        self.rows.update(|rows| {
+            pos = rows.iter().position(|r| r.id == id);
+            if let Some(p) = pos {
+                rows.remove(p);
+            }
+        });
+        pos
+    }
+}
+
+/// localStorage key of the form for one dataset.
+pub fn storage_key(pool_id: &str) -> String {
+    format!("poolcalc.fees.{pool_id}")
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The stored form, if there is one that reads.
+pub fn load(key: &str) -> Option<FeeFormText> {
+    let text = local_storage()?.get_item(key).ok().flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Saves the form; storage refused (private mode, full) only loses persistence.
+pub fn save(key: &str, form: &FeeFormText) {
+    if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(form)) {
+        let _ = storage.set_item(key, &text);
+    }
+}

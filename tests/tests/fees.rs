@@ -1,0 +1,390 @@
+//! The fee calculator in a real browser: a usage profile imported through the file input
+//! gives, on screen, exactly what `poolcalc fees --json` gives on the same files; a malformed
+//! number is flagged on its field and survives a reload with its row; rows by keyboard;
+//! the recomputation time after an edit (printed against the 16 ms budget).
+
+use fantoccini::Locator;
+use fantoccini::key::Key;
+use poolcalc_e2e::{Options, Session, TestResult, dist_dir, run, workspace_root};
+use serde_json::{Value, json};
+use std::path::PathBuf;
+use std::process::Command;
+
+/// The default bundled dataset: its file path and its JSON.
+fn default_dataset() -> TestResult<(PathBuf, Value)> {
+    let dir = dist_dir().join("datasets");
+    let index: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("index.json"))?)?;
+    let default = index["default"].as_str().ok_or("index.json: no default")?;
+    let entry = index["datasets"]
+        .as_array()
+        .and_then(|list| list.iter().find(|d| d["id"] == default))
+        .ok_or("index.json: default dataset not listed")?;
+    let path = dir.join(
+        entry["file"]
+            .as_str()
+            .ok_or("index.json: entry without file")?,
+    );
+    let dataset = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
+    Ok((path, dataset))
+}
+
+/// The usage profile of the dataset's first licensee (a real mix of products, countries,
+/// tiers and caps), as a file of its own.
+fn licensee_profile(dataset: &Value, name: &str) -> TestResult<PathBuf> {
+    let licensee = dataset["licensees"]
+        .as_array()
+        .and_then(|l| l.first())
+        .ok_or("the default dataset has no licensees to take a profile from")?;
+    let mut usage = json!({
+        "format": "patent-pool-usage",
+        "version": 1,
+        "licensee": licensee["licensee"],
+        "years": licensee["years"],
+    });
+    if let Some(signed) = licensee.get("signed") {
+        usage["signed"] = signed.clone();
+    }
+    let path =
+        std::env::temp_dir().join(format!("poolcalc-e2e-{}-{name}.json", std::process::id()));
+    std::fs::write(&path, serde_json::to_string_pretty(&usage)?)?;
+    Ok(path)
+}
+
+/// `poolcalc fees --json` on the same files, from the CLI binary the workspace builds.
+fn cli_fees(dataset: &PathBuf, usage: &PathBuf) -> TestResult<Value> {
+    let bin = workspace_root().join("target/debug/poolcalc");
+    if !bin.is_file() {
+        return Err(format!(
+            "{} is missing: build it first with `cargo build -p poolcalc-cli` (the native tests build it too)",
+            bin.display()
+        )
+        .into());
+    }
+    let out = Command::new(&bin)
+        .args(["fees", "--dataset"])
+        .arg(dataset)
+        .arg("--usage")
+        .arg(usage)
+        .arg("--json")
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
+    if !out.status.success() {
+        return Err(format!(
+            "poolcalc fees failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
+    }
+    Ok(serde_json::from_slice(&out.stdout)?)
+}
+
+async fn import_file(s: &Session, path: &PathBuf) -> TestResult {
+    let input = s
+        .client
+        .find(Locator::Css("[data-testid=\"fees-import\"]"))
+        .await?;
+    input
+        .send_keys(path.to_str().ok_or("temp path is not UTF-8")?)
+        .await?;
+    Ok(())
+}
+
+async fn input_value(s: &Session, testid: &str) -> TestResult<String> {
+    Ok(s.js(&format!(
+        "const e = document.querySelector('[data-testid=\"{testid}\"]'); return e ? e.value : null;"
+    ))
+    .await?
+    .as_str()
+    .unwrap_or_default()
+    .to_owned())
+}
+
+async fn row_count(s: &Session) -> TestResult<u64> {
+    Ok(
+        s.js("return document.querySelectorAll('tr.fees-row').length;")
+            .await?
+            .as_u64()
+            .unwrap_or(0),
+    )
+}
+
+#[tokio::test]
+async fn imported_profile_matches_the_cli() {
+    run(
+        "imported_profile_matches_the_cli",
+        Options::desktop(),
+        |s| async move {
+            let (dataset_path, dataset) = default_dataset()?;
+            let usage = licensee_profile(&dataset, "cli-match")?;
+            let expected = cli_fees(&dataset_path, &usage)?;
+            let currency = expected["currency"]
+                .as_str()
+                .ok_or("no currency")?
+                .to_owned();
+            let shown = |amount: &Value| format!("{} {currency}", amount.as_str().unwrap_or("?"));
+
+            s.open("fees").await?;
+            s.wait_js(
+                "the sales table",
+                "return document.querySelector('[data-testid=\"fees-row-0-units\"]') !== null;",
+            )
+            .await?;
+            import_file(&s, &usage).await?;
+            s.wait_text("fees-total", &shown(&expected["total"]))
+                .await?;
+
+            let years = expected["years"].as_array().ok_or("no years")?;
+            assert!(!years.is_empty());
+            let mut checked = 0;
+            for y in years {
+                let year = y["year"].as_i64().ok_or("year")?;
+                s.wait_text(&format!("fees-year-{year}-payable"), &shown(&y["payable"]))
+                    .await?;
+                for line in y["lines"].as_array().into_iter().flatten() {
+                    let id = format!(
+                        "fees-line-{year}-{}-{}-amount",
+                        line["product"].as_str().unwrap_or(""),
+                        line["region"].as_str().unwrap_or("")
+                    );
+                    s.wait_text(&id, &shown(&line["amount"])).await?;
+                    checked += 1;
+                }
+                for c in y["countries"].as_array().into_iter().flatten() {
+                    let id = format!(
+                        "fees-country-{year}-{}-amount",
+                        c["country"].as_str().unwrap_or("")
+                    );
+                    s.wait_text(&id, &shown(&c["amount"])).await?;
+                    checked += 1;
+                }
+            }
+            println!(
+                "{} years, {checked} line and country amounts equal to poolcalc fees --json",
+                years.len()
+            );
+            // Nothing on the page is marked as not computable.
+            assert_eq!(s.text("fees-error").await, None);
+            let _ = std::fs::remove_file(&usage);
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn malformed_number_is_flagged_and_survives_reload() {
+    run(
+        "malformed_number_is_flagged_and_survives_reload",
+        Options::desktop(),
+        |s| async move {
+            s.open("fees").await?;
+            s.wait_js(
+                "the sales table",
+                "return document.querySelector('[data-testid=\"fees-row-0-units\"]') !== null;",
+            )
+            .await?;
+            let rows = row_count(&s).await?;
+            assert!(rows > 0);
+            let units = s.client.find(Locator::Css("[data-testid=\"fees-row-0-units\"]")).await?;
+            units.clear().await?;
+            units.send_keys("12x").await?;
+            s.wait_text("fees-row-0-units-error", "Not a whole number of units, e.g. 250000.")
+                .await?;
+            assert_eq!(units.attr("aria-invalid").await?.as_deref(), Some("true"));
+
+            s.client.refresh().await?;
+            s.wait_js(
+                "the typed text back in its field",
+                "const e = document.querySelector('[data-testid=\"fees-row-0-units\"]'); return !!e && e.value === '12x';",
+            )
+            .await?;
+            s.wait_text("fees-row-0-units-error", "Not a whole number of units, e.g. 250000.")
+                .await?;
+            assert_eq!(row_count(&s).await?, rows, "every row is still there");
+
+            // Corrected, the row is charged again and the mark goes.
+            let units = s.client.find(Locator::Css("[data-testid=\"fees-row-0-units\"]")).await?;
+            units.clear().await?;
+            units.send_keys("120000").await?;
+            s.wait_js(
+                "the error mark to go",
+                "return document.querySelector('[data-testid=\"fees-row-0-units-error\"]') === null;",
+            )
+            .await?;
+            assert_eq!(input_value(&s, "fees-row-0-units").await?, "120000");
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn rows_are_added_copied_and_removed_by_keyboard() {
+    run(
+        "rows_are_added_copied_and_removed_by_keyboard",
+        Options::desktop(),
+        |s| async move {
+            s.open("fees").await?;
+            s.wait_js(
+                "the sales table",
+                "return document.querySelector('[data-testid=\"fees-row-0-units\"]') !== null;",
+            )
+            .await?;
+            let rows = row_count(&s).await?;
+            s.js("document.querySelector('[data-testid=\"fees-add-row\"]').focus(); return true;")
+                .await?;
+            s.press(Key::Enter).await?;
+            s.wait_js(
+                "a new row with focus in its year",
+                &format!(
+                    "return document.querySelectorAll('tr.fees-row').length === {} && document.activeElement.getAttribute('data-testid') === 'fees-row-{rows}-year';",
+                    rows + 1
+                ),
+            )
+            .await?;
+
+            s.js("document.querySelector('[data-testid=\"fees-row-0-copy\"]').focus(); return true;")
+                .await?;
+            s.press(Key::Enter).await?;
+            s.wait_js(
+                "a copy below row 1",
+                &format!("return document.querySelectorAll('tr.fees-row').length === {};", rows + 2),
+            )
+            .await?;
+            assert_eq!(
+                input_value(&s, "fees-row-1-units").await?,
+                input_value(&s, "fees-row-0-units").await?
+            );
+
+            s.js("document.querySelector('[data-testid=\"fees-row-1-remove\"]').focus(); return true;")
+                .await?;
+            s.press(Key::Enter).await?;
+            s.wait_js(
+                "the copy removed",
+                &format!("return document.querySelectorAll('tr.fees-row').length === {};", rows + 1),
+            )
+            .await?;
+            Ok(())
+        },
+    )
+    .await;
+}
+
+/// Sales rows for the default dataset's products: `per_year` rows in each of `years`.
+fn big_profile(
+    dataset: &Value,
+    years: std::ops::RangeInclusive<i64>,
+    per_year: usize,
+) -> TestResult<PathBuf> {
+    let products: Vec<(String, Option<String>)> = dataset["products"]
+        .as_array()
+        .ok_or("no products")?
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap_or("").to_owned(),
+                p["typical_price"].as_str().map(str::to_owned),
+            )
+        })
+        .collect();
+    let countries = [
+        "CN", "US", "DE", "JP", "KR", "IN", "BR", "GB", "FR", "VN", "MX", "ID",
+    ];
+    let mut out_years = Vec::new();
+    for year in years {
+        let sales: Vec<Value> = (0..per_year)
+            .map(|i| {
+                let (product, price) = &products[i % products.len()];
+                let mut s = json!({
+                    "product": product,
+                    "country": countries[i % countries.len()],
+                    "units": 10_000 + 1_000 * i as u64,
+                });
+                if let Some(p) = price {
+                    s["price"] = json!(p);
+                }
+                s
+            })
+            .collect();
+        out_years.push(json!({"year": year, "sales": sales}));
+    }
+    let usage = json!({"format": "patent-pool-usage", "version": 1, "licensee": "Timing", "signed": "2020-01-01", "years": out_years});
+    let path =
+        std::env::temp_dir().join(format!("poolcalc-e2e-{}-timing.json", std::process::id()));
+    std::fs::write(&path, serde_json::to_string(&usage)?)?;
+    Ok(path)
+}
+
+#[tokio::test]
+async fn recomputation_time_after_an_edit() {
+    run("recomputation_time_after_an_edit", Options::desktop(), |s| async move {
+        // The HEVC-style pool (tiers by region, group and enterprise caps, royalty only
+        // where a patent is in force), chosen on the Data page as a person would.
+        let path = dist_dir().join("datasets/hevc-advance-style.json");
+        let dataset: Value = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
+        let pool_name = dataset["pool"]["name"]["en"].as_str().ok_or("pool name")?.to_owned();
+        s.open("data").await?;
+        s.wait_js(
+            "the bundled dataset list",
+            "return document.querySelector('[data-testid=\"data-open-hevc-advance-style\"]') !== null;",
+        )
+        .await?;
+        s.click("data-open-hevc-advance-style").await?;
+        s.wait_text("pool-name", &pool_name).await?;
+        let first = dataset["rate_schedules"]
+            .as_array()
+            .and_then(|r| r.last())
+            .and_then(|r| r["from_year"].as_i64())
+            .ok_or("no schedule")?;
+        let profile = big_profile(&dataset, first..=first + 4, 40)?;
+        s.click("nav-fees").await?;
+        s.wait_text("page-title", "Fees").await?;
+        s.wait_js(
+            "the sales table",
+            "return document.querySelector('[data-testid=\"fees-row-0-units\"]') !== null;",
+        )
+        .await?;
+        import_file(&s, &profile).await?;
+        s.wait_js("200 rows", "return document.querySelectorAll('tr.fees-row').length === 200;")
+            .await?;
+        s.wait_js("the total", "return !!document.querySelector('[data-testid=\"fees-total\"]');")
+            .await?;
+        let mut times = Vec::new();
+        for k in 0..5 {
+            // From the input event to the total on screen changing, in the page's own clock.
+            let script = format!(
+                "const done = arguments[arguments.length - 1];
+                 const sel = '[data-testid=\"fees-total\"]';
+                 const old = document.querySelector(sel);
+                 const input = document.querySelector('[data-testid=\"fees-row-0-units\"]');
+                 const t0 = performance.now();
+                 // The results are redrawn from the new report: a new total node means done.
+                 const obs = new MutationObserver(() => {{
+                   const now = document.querySelector(sel);
+                   if (now && now !== old) {{ obs.disconnect(); done(performance.now() - t0); }}
+                 }});
+                 obs.observe(document.querySelector('.fees-results'), {{subtree: true, childList: true, characterData: true}});
+                 setTimeout(() => {{ obs.disconnect(); done(-1); }}, 5000);
+                 input.value = '{}';
+                 input.dispatchEvent(new Event('input', {{bubbles: true}}));",
+                500_000 + k * 7_919
+            );
+            let ms = s.client.execute_async(&script, vec![]).await?.as_f64().unwrap_or(-1.0);
+            assert!(ms >= 0.0, "the total did not change after an edit");
+            let engine = s
+                .js("const m = performance.getEntriesByName('poolcalc-fees-eval'); return m.length ? m[m.length - 1].duration : -1;")
+                .await?
+                .as_f64()
+                .unwrap_or(-1.0);
+            times.push((ms, engine));
+        }
+        let name = dataset["pool"]["id"].as_str().unwrap_or("?");
+        for (ms, engine) in &times {
+            println!("fees recomputation, 200 rows × 5 years on {name}: edit → total on screen {ms:.1} ms (engine {engine:.1} ms; budget 16 ms)");
+        }
+        let _ = std::fs::remove_file(&profile);
+        Ok(())
+    })
+    .await;
+}
