@@ -37,6 +37,14 @@ const CHROMIUM_FLAGS: &[&str] = &[
     "--disable-sync",
 ];
 
+/// The built app the tests drive: `dist/`, or `$POOLCALC_DIST` (so several builds, e.g. of
+/// developers working side by side, can be tested without overwriting each other).
+pub fn dist_dir() -> PathBuf {
+    std::env::var_os("POOLCALC_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("dist"))
+}
+
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -140,7 +148,7 @@ struct Setup {
 
 impl Setup {
     async fn start(options: &Options) -> TestResult<Self> {
-        let dist = workspace_root().join("dist");
+        let dist = dist_dir();
         if !dist.join("index.html").is_file() {
             return Err(format!(
                 "{} is missing: build the app first (`cargo xtask test` does, or `trunk build --release`)",
@@ -391,7 +399,7 @@ pub fn record_first_render(ms: f64) -> TestResult {
 /// The default bundled dataset's pool name in `lang`, read from the built `dist/` the way
 /// the app reads it, so the tests follow whichever dataset the catalog makes the default.
 pub fn default_pool_name(lang: &str) -> TestResult<String> {
-    let dir = workspace_root().join("dist/datasets");
+    let dir = dist_dir().join("datasets");
     let index: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("index.json"))?)?;
     let default = index["default"].as_str().ok_or("index.json: no default")?;
     let entry = index["datasets"]
