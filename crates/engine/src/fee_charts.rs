@@ -226,8 +226,7 @@ pub fn curve_volumes(pool: &Pool, year: i32, product: &str, current: u64) -> Vec
     let top = current
         .saturating_mul(4)
         .max(last.saturating_mul(4))
-        .max(1_000_000)
-        .min(10_000_000_000_000);
+        .clamp(1_000_000, 10_000_000_000_000);
     let mut v: Vec<u64> = Vec::new();
     let mut p: u64 = 1_000;
     while p <= top {
