@@ -106,6 +106,24 @@ async fn two_scenarios_survive_a_reload_with_their_results() {
             s.click("scen-add-change").await?;
             wait_present(&s, "scen-change-0").await?;
 
+            // A change the engine reads but cannot apply: its problem is shown as
+            // `path: message`, and removing the change clears it.
+            s.js("const k = document.querySelector('[data-testid=\"scen-kind\"]'); k.value = 'set_group_cap'; k.dispatchEvent(new Event('change', {bubbles: true})); return true;").await?;
+            wait_present(&s, "scen-f-id").await?;
+            type_into(&s, "scen-f-id", "no-such-cap").await?;
+            type_into(&s, "scen-f-amount", "100").await?;
+            s.click("scen-add-change").await?;
+            wait_present(&s, "scen-apply-problems").await?;
+            let problems = text_of(&s, "scen-apply-problems").await?;
+            assert!(problems.contains("changes[1]: "), "{problems}");
+            assert!(problems.contains("no-such-cap"), "{problems}");
+            s.click("scen-remove-change-1").await?;
+            s.wait_js(
+                "the problems to go",
+                "return document.querySelector('[data-testid=\"scen-apply-problems\"]') === null;",
+            )
+            .await?;
+
             s.click("scen-new").await?;
             wait_present(&s, "scen-pick-1").await?;
             type_into(&s, "scen-name", "Fee 20 %").await?;
