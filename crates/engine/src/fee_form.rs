@@ -153,7 +153,10 @@ pub fn parse_units(text: &str) -> Result<u64, FieldProblem> {
     if t.is_empty() {
         return Err(FieldProblem::Empty);
     }
-    if t.starts_with('-') && t[1..].chars().all(|c| c.is_ascii_digit()) && t.len() > 1 {
+    if let Some(rest) = t.strip_prefix('-')
+        && !rest.is_empty()
+        && rest.chars().all(|c| c.is_ascii_digit())
+    {
         return Err(FieldProblem::Negative);
     }
     if !t.chars().all(|c| c.is_ascii_digit()) {
@@ -172,9 +175,10 @@ pub fn parse_decimal(text: &str) -> Result<Option<Decimal>, FieldProblem> {
         return Ok(None);
     }
     let shape = t.strip_prefix('-').unwrap_or(&t);
-    let mut parts = shape.splitn(2, '.');
-    let whole = parts.next().unwrap_or("");
-    let frac = parts.next();
+    let (whole, frac) = match shape.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (shape, None),
+    };
     let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
     let ok = digits(whole) && frac.is_none_or(|f| digits(f) && !f.is_empty()) && !whole.is_empty();
     if !ok {

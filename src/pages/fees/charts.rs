@@ -166,25 +166,31 @@ pub fn Charts() -> impl IntoView {
 
     // The curve is drawn for one sale of the form: product, country and year chosen below.
     let pick = RwSignal::new(0usize);
-    let choices = move || {
+    // One choice per year, product and country (not per row), kept while only numbers change,
+    // so typing does not rebuild a long option list.
+    let choices = Memo::new(move |_| {
         outcome.with(|o| {
-            o.0.usage
-                .years
-                .iter()
-                .flat_map(|y| {
-                    y.sales
-                        .iter()
-                        .map(move |s| (y.year, s.product.clone(), s.country.clone(), s.units))
-                })
-                .collect::<Vec<_>>()
+            let mut seen: Vec<(i32, String, String)> =
+                o.0.usage
+                    .years
+                    .iter()
+                    .flat_map(|y| {
+                        y.sales
+                            .iter()
+                            .map(move |s| (y.year, s.product.clone(), s.country.clone()))
+                    })
+                    .collect();
+            seen.sort();
+            seen.dedup();
+            seen
         })
-    };
+    });
     let curve_pool = pool.clone();
     let curve_view = move || {
         let o = outcome.get().0;
         let report = o.report.as_ref().ok()?.clone();
-        let all = choices();
-        let (year, product, country, units) = all.get(pick.get()).or(all.first())?.clone();
+        let (year, product, country) =
+            choices.with(|all| all.get(pick.get()).or(all.first()).cloned())?;
         let sale = o
             .usage
             .years
@@ -199,9 +205,11 @@ pub fn Charts() -> impl IntoView {
             .unwrap_or(Sale {
                 product: product.clone(),
                 country: country.clone(),
-                units,
+                units: 0,
                 price: None,
             });
+        // The curve marks the volume of the first row of this product and country.
+        let units = sale.units;
         let volumes = curve_volumes(&curve_pool, year, &product, units);
         let points = match royalty_curve(&curve_pool, o.usage.signed, year, &sale, &volumes) {
             Ok(p) => p,
@@ -297,10 +305,11 @@ pub fn Charts() -> impl IntoView {
     let options_pool = pool.clone();
     let options = move || {
         let l = lang();
-        choices()
+        choices
+            .get()
             .into_iter()
             .enumerate()
-            .map(|(i, (y, p, c, _))| {
+            .map(|(i, (y, p, c))| {
                 view! {
                     <option value=i.to_string() prop:selected=move || pick.get() == i>
                         {format!("{y} · {} · {}", product_name(&options_pool, &p, l), countries::label(&c, l))}

@@ -51,7 +51,7 @@ pub fn Explain() -> impl IntoView {
         let dp = s.decimals;
         let cur = report.currency.clone();
         let m = move |d| format!("{} {}", format_money(d, dp), cur);
-        let x = |d| format_exact(d);
+        let x = format_exact;
         let to = s.to_year.map_or_else(
             || t_string!(i18n, fees_open_ended).to_owned(),
             |t| t.to_string(),
@@ -116,9 +116,9 @@ pub fn Explain() -> impl IntoView {
                             (lo, hi) => format!(
                                 " ({} {}, {} {})",
                                 t_string!(i18n, fees_min),
-                                lo.map_or_else(|| "–".to_owned(), |v| x(v)),
+                                lo.map_or_else(|| "–".to_owned(), x),
                                 t_string!(i18n, fees_max),
-                                hi.map_or_else(|| "–".to_owned(), |v| x(v)),
+                                hi.map_or_else(|| "–".to_owned(), x),
                             ),
                         };
                         view! {
