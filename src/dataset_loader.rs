@@ -98,7 +98,10 @@ pub fn start(state: AppState) {
     };
     provide_context(loader);
     spawn_local(async move {
-        let catalog = match fetch_text(INDEX_URL).await.and_then(|t| Catalog::parse(&t)) {
+        let catalog = match fetch_text(&from_root(INDEX_URL))
+            .await
+            .and_then(|t| Catalog::parse(&t))
+        {
             Ok(c) => c,
             Err(e) => {
                 state.dataset.set(DatasetLoad::Failed(e));
@@ -142,6 +145,12 @@ pub fn start(state: AppState) {
             Err(p) => state.dataset.set(DatasetLoad::Failed(problem_text(&p))),
         }
     });
+}
+
+/// A path of the app's own files from the site root, so that a page opened at a deep link
+/// (`/members/alpha`) does not look for them under its own path.
+fn from_root(path: &str) -> String {
+    format!("/{}", path.trim_start_matches('/'))
 }
 
 /// A short, untranslated description of a source (the UI adds the words around it).
@@ -239,7 +248,7 @@ async fn open_bundled(
 ) -> Result<LoadedDataset, Problem> {
     let (entry, url) = catalog.entry(id).map_err(Problem::Catalog)?;
     let illustrative = entry.illustrative;
-    let text = fetch_text_with_progress(&url, loader).await?;
+    let text = fetch_text_with_progress(&from_root(&url), loader).await?;
     let mut ds = validate(loader, &text, entry.id.clone()).await?;
     ds.illustrative |= illustrative;
     Ok(ds)

@@ -165,7 +165,7 @@ fn InUse() -> impl IntoView {
                     </button>
                     <a
                         class="button-link"
-                        href="schema/pool-dataset-v1.schema.json"
+                        href="/schema/pool-dataset-v1.schema.json"
                         download="pool-dataset-v1.schema.json"
                         data-testid="data-schema"
                     >

@@ -1,0 +1,250 @@
+//! The Data page in a real browser: every bundled dataset opens and shows its overview, an
+//! invalid file shows its problems and keeps the dataset in use, a URL that cannot be read is
+//! explained, and the choice survives a reload.
+
+use fantoccini::Locator;
+use poolcalc_e2e::{Options, Session, TestResult, default_pool_name, dist_dir, run};
+use serde_json::Value;
+
+/// (id, English pool name) of every bundled dataset, read from the built app's files.
+fn bundled() -> TestResult<Vec<(String, String)>> {
+    let dir = dist_dir().join("datasets");
+    let index: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("index.json"))?)?;
+    let mut out = Vec::new();
+    for entry in index["datasets"]
+        .as_array()
+        .ok_or("index.json: no datasets")?
+    {
+        let id = entry["id"].as_str().ok_or("entry without id")?.to_owned();
+        let file = entry["file"].as_str().ok_or("entry without file")?;
+        let dataset: Value = serde_json::from_str(&std::fs::read_to_string(dir.join(file))?)?;
+        let name = &dataset["pool"]["name"];
+        let name = name
+            .as_str()
+            .or_else(|| name["en"].as_str())
+            .ok_or("pool.name without text")?
+            .to_owned();
+        out.push((id, name));
+    }
+    Ok(out)
+}
+
+/// Waits until the element's text contains `part`.
+async fn wait_contains(s: &Session, testid: &str, part: &str) -> TestResult {
+    let script = format!(
+        "const e = document.querySelector('[data-testid=\"{testid}\"]');
+         return !!e && e.textContent.includes({part:?});"
+    );
+    s.wait_js(
+        &format!("[data-testid={testid}] to contain {part:?}"),
+        &script,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn every_bundled_dataset_opens_and_shows_its_overview() {
+    run(
+        "every_bundled_dataset_opens_and_shows_its_overview",
+        Options::desktop(),
+        |s| async move {
+            s.open("data").await?;
+            s.wait_text("pool-name", &default_pool_name("en")?).await?;
+            for (id, name) in bundled()? {
+                // The 100,000-patent pool has its own timing test (explorer.rs).
+                if id == "synth-100k" {
+                    continue;
+                }
+                s.click(&format!("data-open-{id}")).await?;
+                s.wait_text("pool-name", &name).await?;
+                s.wait_text("data-in-use", &name).await?;
+                s.click("nav-overview").await?;
+                s.wait_text("explorer-pool-name", &name).await?;
+                s.wait_js(
+                    "the overview's counts and schedules",
+                    "return !!document.querySelector('[data-testid=explorer-count-patents]')
+                        && !!document.querySelector('[data-testid=explorer-schedules] table')
+                        && !!document.querySelector('[data-testid=explorer-disc-patent_list]');",
+                )
+                .await?;
+                s.wait_text(
+                    "explorer-illustrative",
+                    "Parts of this dataset are made up: it does not describe a real pool's terms.",
+                )
+                .await?;
+                s.click("nav-data").await?;
+                s.wait_text("page-title", "Data").await?;
+            }
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn an_invalid_file_shows_every_problem_and_keeps_the_dataset() {
+    run(
+        "an_invalid_file_shows_every_problem_and_keeps_the_dataset",
+        Options::desktop(),
+        |s| async move {
+            let default = default_pool_name("en")?;
+            s.open("data").await?;
+            s.wait_text("pool-name", &default).await?;
+
+            let dir =
+                std::env::temp_dir().join(format!("poolcalc-e2e-data-{}", std::process::id()));
+            std::fs::create_dir_all(&dir)?;
+            let path = dir.join("broken.json");
+            // Two problems the engine reports by path: a JSON number where a decimal string
+            // belongs, and a patent whose member does not exist is only checked once reading
+            // succeeds, so keep to reading problems here.
+            let mut ds: Value = serde_json::from_str(&std::fs::read_to_string(
+                dist_dir().join("datasets/worked-example.json"),
+            )?)?;
+            ds["patents"][0]["weight"] = serde_json::json!(2);
+            ds["members"][1]["joined"] = serde_json::json!("2028-02-30");
+            std::fs::write(&path, ds.to_string())?;
+
+            let input = s
+                .client
+                .find(Locator::Css("[data-testid=\"data-file\"]"))
+                .await?;
+            input.send_keys(&path.to_string_lossy()).await?;
+
+            wait_contains(&s, "data-errors", "patents[0].weight").await?;
+            wait_contains(&s, "data-errors", "members[1].joined").await?;
+            wait_contains(&s, "data-problem-lead", "2 problems").await?;
+            // Nothing replaced the dataset in use.
+            s.wait_text("pool-name", &default).await?;
+            s.wait_text("data-in-use", &default).await?;
+            let _ = std::fs::remove_dir_all(&dir);
+
+            // A valid file opens, and stays open after a reload (kept in localStorage).
+            let good = dir.join("good.json");
+            std::fs::create_dir_all(&dir)?;
+            std::fs::copy(dist_dir().join("datasets/worked-example.json"), &good)?;
+            let input = s
+                .client
+                .find(Locator::Css("[data-testid=\"data-file\"]"))
+                .await?;
+            input.send_keys(&good.to_string_lossy()).await?;
+            s.wait_text("pool-name", "Worked example pool").await?;
+            wait_contains(&s, "data-in-use-from", "good.json").await?;
+            s.client.refresh().await?;
+            s.wait_text("pool-name", "Worked example pool").await?;
+            let _ = std::fs::remove_dir_all(&dir);
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_url_that_cannot_be_read_is_explained() {
+    run(
+        "a_url_that_cannot_be_read_is_explained",
+        Options::desktop(),
+        |s| async move {
+            let default = default_pool_name("en")?;
+            s.open("data").await?;
+            s.wait_text("pool-name", &default).await?;
+            // Nothing listens on port 9 of loopback: the fetch fails like a CORS refusal does.
+            let field = s
+                .client
+                .find(Locator::Css("[data-testid=\"data-url\"]"))
+                .await?;
+            field.send_keys("http://127.0.0.1:9/pool.json").await?;
+            s.click("data-url-load").await?;
+            wait_contains(&s, "data-problem-lead", "CORS").await?;
+            s.wait_text("pool-name", &default).await?;
+
+            // A missing file on the app's own server is an HTTP error, said as such.
+            let field = s
+                .client
+                .find(Locator::Css("[data-testid=\"data-url\"]"))
+                .await?;
+            field.clear().await?;
+            field
+                .send_keys(&format!("{}datasets/missing.json", s.base_url))
+                .await?;
+            s.click("data-url-load").await?;
+            wait_contains(&s, "data-problem-lead", "HTTP status 404").await?;
+
+            // What was typed survives a reload.
+            s.client.refresh().await?;
+            s.wait_text("pool-name", &default).await?;
+            s.wait_js(
+                "the typed URL back in its field",
+                "const e = document.querySelector('[data-testid=data-url]');
+                 return !!e && e.value.endsWith('datasets/missing.json');",
+            )
+            .await?;
+
+            // A URL on the app's server that holds a dataset opens it.
+            let field = s
+                .client
+                .find(Locator::Css("[data-testid=\"data-url\"]"))
+                .await?;
+            field.clear().await?;
+            field
+                .send_keys(&format!("{}datasets/worked-example.json", s.base_url))
+                .await?;
+            s.click("data-url-load").await?;
+            s.wait_text("pool-name", "Worked example pool").await?;
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn the_chosen_bundled_dataset_survives_a_reload() {
+    run(
+        "the_chosen_bundled_dataset_survives_a_reload",
+        Options::desktop(),
+        |s| async move {
+            s.open("data").await?;
+            s.wait_text("pool-name", &default_pool_name("en")?).await?;
+            s.click("data-open-avs-style").await?;
+            let name = bundled()?
+                .into_iter()
+                .find(|(id, _)| id == "avs-style")
+                .map(|(_, n)| n)
+                .ok_or("avs-style is not bundled")?;
+            s.wait_text("pool-name", &name).await?;
+            s.client.refresh().await?;
+            s.wait_text("pool-name", &name).await?;
+            s.open("").await?;
+            s.wait_text("explorer-pool-name", &name).await?;
+            // The schema download points at a file the build ships.
+            let href = s
+                .js("return document.querySelector('[data-testid=explorer-pool-name]') ? 'ok' : '';")
+                .await?;
+            assert_eq!(href, Value::String("ok".into()));
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn the_schema_download_is_served() {
+    run("the_schema_download_is_served", Options::desktop(), |s| async move {
+        s.open("data").await?;
+        s.wait_text("pool-name", &default_pool_name("en")?).await?;
+        s.wait_js(
+            "the schema link to answer with JSON",
+            "const a = document.querySelector('[data-testid=data-schema]');
+             if (!a) return false;
+             if (!window.__schema) {
+               window.__schema = 'pending';
+               fetch(a.href).then(r => r.json()).then(j => { window.__schema = j.title || j['$schema'] || 'ok'; })
+                 .catch(() => { window.__schema = 'failed'; });
+             }
+             return window.__schema !== 'pending' && window.__schema !== 'failed';",
+        )
+        .await?;
+        Ok(())
+    })
+    .await;
+}
