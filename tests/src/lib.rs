@@ -362,6 +362,18 @@ impl Session {
         Ok(())
     }
 
+    /// Shift+Tab: moves focus back, as a keyboard user does to return to the navigation.
+    pub async fn press_shift_tab(&self) -> TestResult {
+        let (shift, tab): (char, char) = (Key::Shift.into(), Key::Tab.into());
+        let actions = KeyActions::new("keyboard".to_owned())
+            .then(KeyAction::Down { value: shift })
+            .then(KeyAction::Down { value: tab })
+            .then(KeyAction::Up { value: tab })
+            .then(KeyAction::Up { value: shift });
+        self.client.perform_actions(actions).await?;
+        Ok(())
+    }
+
     /// `data-testid` of the focused element ("" when it has none).
     pub async fn focused_testid(&self) -> TestResult<String> {
         Ok(self

@@ -144,8 +144,12 @@ async fn keyboard_reaches_every_page() {
             )
             .await?;
 
-            for (testid, title, path) in NAV.iter().rev().chain(NAV.iter()) {
-                tab_to(&s, testid).await?;
+            // Backwards through the nav with Shift+Tab (from the content, as a user returns to
+            // the menu), then forwards with Tab; pages with many controls never stand between.
+            let backwards = NAV.iter().rev().map(|n| (n, true));
+            let forwards = NAV.iter().map(|n| (n, false));
+            for ((testid, title, path), back) in backwards.chain(forwards) {
+                tab_to(&s, testid, back).await?;
                 s.press(Key::Enter).await?;
                 s.wait_text("page-title", title).await?;
                 let url = s.client.current_url().await?;
@@ -157,13 +161,17 @@ async fn keyboard_reaches_every_page() {
     .await;
 }
 
-/// Presses Tab (wrapping round the page) until the element with `testid` has focus.
-async fn tab_to(s: &Session, testid: &str) -> TestResult {
+/// Presses Tab (or Shift+Tab when `back`) until the element with `testid` has focus.
+async fn tab_to(s: &Session, testid: &str, back: bool) -> TestResult {
     for _ in 0..40 {
         if s.focused_testid().await? == testid {
             return Ok(());
         }
-        s.press(Key::Tab).await?;
+        if back {
+            s.press_shift_tab().await?;
+        } else {
+            s.press(Key::Tab).await?;
+        }
     }
     Err(format!("Tab never reached [data-testid={testid}]").into())
 }
