@@ -22,7 +22,7 @@ use poolcalc_engine::shares_view::{
     IncomeProblem, IncomeSource, RuleProblem, RuleText, income_from_text, income_years,
     licensee_incomes, project_with, rule_from_text,
 };
-use poolcalc_engine::{Decimal, Income, Pool, Shares};
+use poolcalc_engine::{Income, Pool, Shares};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -95,15 +95,6 @@ impl Ctx {
 
     pub fn currency(&self) -> String {
         self.pool.dataset().pool.currency.clone()
-    }
-
-    /// An amount with the pool's decimals and currency.
-    pub fn money(&self, amount: Decimal) -> String {
-        format!(
-            "{} {}",
-            format_money(amount, self.decimals()),
-            self.currency()
-        )
     }
 
     /// The member's name in the current language, else its id.
@@ -312,15 +303,12 @@ fn Controls() -> impl IntoView {
     let ctx = use_ctx();
     let text = ctx.text;
     let (y0, y1) = ctx.years;
+    // Only a change of the chosen year redraws the options, not every keystroke elsewhere.
+    let from_year = Memo::new(move |_| text.with(|t| t.from_year.clone()));
+    let to_year = Memo::new(move |_| text.with(|t| t.to_year.clone()));
     let year_options = move |to: bool| {
         move || {
-            let chosen = text.with(|t| {
-                if to {
-                    t.to_year.clone()
-                } else {
-                    t.from_year.clone()
-                }
-            });
+            let chosen = if to { to_year.get() } else { from_year.get() };
             (y0..=y1)
                 .map(|y| {
                     let v = y.to_string();
@@ -547,7 +535,7 @@ fn Controls() -> impl IntoView {
     }
 }
 
-const TABS: [&str; 4] = ["shares", "projection", "join", "exit"];
+const TABS: [&str; 5] = ["shares", "explain", "projection", "join", "exit"];
 
 #[component]
 fn Tabs() -> impl IntoView {
@@ -555,6 +543,7 @@ fn Tabs() -> impl IntoView {
     let text = use_ctx().text;
     let tab = Memo::new(move |_| text.with(|t| t.tab.clone()));
     let label = move |name: &str| match name {
+        "explain" => t_string!(i18n, shares_tab_explain),
         "projection" => t_string!(i18n, shares_tab_projection),
         "join" => t_string!(i18n, shares_tab_join),
         "exit" => t_string!(i18n, shares_tab_exit),
@@ -581,11 +570,10 @@ fn Tabs() -> impl IntoView {
         "projection" => view! { <projection::Projection /> }.into_any(),
         "join" => view! { <evaluator::Join /> }.into_any(),
         "exit" => view! { <evaluator::Exit /> }.into_any(),
-        _ => view! {
-            <year_view::YearView />
-            <explain::Explain />
-        }
-        .into_any(),
+        // The explanation re-splits the year; on its own tab it costs nothing while the
+        // rule is being tried on the shares tab.
+        "explain" => view! { <explain::Explain /> }.into_any(),
+        _ => view! { <year_view::YearView /> }.into_any(),
     };
     view! {
         <div class="shares-tabs no-print-controls" role="group" aria-label=move || t_string!(i18n, shares_views)>

@@ -174,6 +174,12 @@ async fn shares_match_the_cli_for_every_method() {
                 .text(&format!("shares-amount-{first}"))
                 .await
                 .unwrap_or_default();
+            s.click("shares-tab-explain").await?;
+            s.wait_js(
+                "the explanation",
+                "return !!document.querySelector('[data-testid=\"shares-explain-amount\"]');",
+            )
+            .await?;
             let explained = s.text("shares-explain-amount").await.unwrap_or_default();
             assert!(
                 explained.starts_with(row.trim()),

@@ -108,7 +108,7 @@ pub fn evaluate(
     years
         .map(|year| {
             let income_before = source.of(before, year);
-            let income_after = if recompute {
+            let income_after = if recompute && coverage_differs(before, after, year) {
                 crate::distribute::pool_income(after, year)
             } else {
                 income_before.clone()
@@ -134,6 +134,19 @@ pub fn evaluate(
             }
         })
         .collect()
+}
+
+/// Whether some country has a pool patent counting in `year` in one pool and none in the
+/// other: the only way patents change what licensees pay (spec 4.2, royalty only where a
+/// pool patent is in force), so otherwise the year's income is the same in both.
+fn coverage_differs(before: &Pool, after: &Pool, year: i32) -> bool {
+    let covered = |p: &Pool, c: &str| p.index().country_days(year, c) > 0;
+    before
+        .index()
+        .countries()
+        .iter()
+        .chain(after.index().countries())
+        .any(|c| covered(before, c) != covered(after, c))
 }
 
 /// One member's row of `member_years` without building every other member's row's ratios
