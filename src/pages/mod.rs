@@ -2,19 +2,19 @@
 
 mod data;
 pub mod explorer;
-mod members;
-mod patents;
 mod fees;
+mod members;
 mod not_found;
 mod overview;
+mod patents;
 mod scenarios;
 mod shares;
 
 pub use data::DataPage;
-pub use members::{MemberPage, MembersPage};
-pub use patents::{PatentPage, PatentsPage};
 pub use fees::FeesPage;
+pub use members::{MemberPage, MembersPage};
 pub use not_found::NotFound;
 pub use overview::OverviewPage;
+pub use patents::{PatentPage, PatentsPage};
 pub use scenarios::ScenariosPage;
 pub use shares::SharesPage;
