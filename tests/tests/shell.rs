@@ -163,7 +163,8 @@ async fn keyboard_reaches_every_page() {
 
 /// Presses Tab (or Shift+Tab when `back`) until the element with `testid` has focus.
 async fn tab_to(s: &Session, testid: &str, back: bool) -> TestResult {
-    for _ in 0..40 {
+    // Pages such as Fees hold many controls; a keyboard user may pass them all.
+    for _ in 0..300 {
         if s.focused_testid().await? == testid {
             return Ok(());
         }
