@@ -22,6 +22,19 @@ pub fn fail<T>(msg: impl Into<String>) -> Result<T> {
     Err(Failure(msg.into()))
 }
 
+/// The checkout this task was started in: the nearest directory, from the current one
+/// upwards, holding `xtask/Cargo.toml`. Found at run time, not from the compile-time
+/// manifest path, because a shared target directory may hold a binary built in another
+/// checkout.
+fn find_root() -> PathBuf {
+    let start = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    start
+        .ancestors()
+        .find(|dir| dir.join("xtask/Cargo.toml").is_file())
+        .map(Path::to_path_buf)
+        .unwrap_or(start)
+}
+
 /// Where the repository and the tools it installs live.
 pub struct Env {
     pub root: PathBuf,
@@ -30,10 +43,7 @@ pub struct Env {
 
 impl Env {
     pub fn new() -> Self {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| PathBuf::from("."));
+        let root = find_root();
         // Tools installed by this task must win over older copies elsewhere on PATH: trunk
         // looks up wasm-opt and wasm-bindgen by name and would otherwise download its own.
         let mut dirs = vec![root.join(".tools/node_modules/.bin")];
