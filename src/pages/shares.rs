@@ -279,6 +279,42 @@ pub fn income_problem_text(p: &IncomeProblem) -> String {
     }
 }
 
+/// Members listed in a table before "show every member": a few hundred rows cost the
+/// browser more to lay out than the whole split costs to compute.
+pub const LISTED_MEMBERS: usize = 20;
+
+/// How many of the members a table lists, and the button that lists them all or only the
+/// largest. `shown` of `total` are in the table.
+#[component]
+pub fn ListedMembers(shown: usize, total: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = use_ctx().text;
+    let show_all = shown == total && total > LISTED_MEMBERS;
+    (total > LISTED_MEMBERS).then(|| {
+        let label = if show_all {
+            t_string!(i18n, shares_show_fewer).to_owned()
+        } else {
+            format!("{} ({total})", t_string!(i18n, shares_show_all))
+        };
+        view! {
+            <p class="shares-listed">
+                <span data-testid="shares-listed">
+                    {format!("{} {shown} / {total}", t_string!(i18n, shares_listed))}
+                </span>
+                " "
+                <button
+                    type="button"
+                    class="no-print-controls"
+                    data-testid="shares-show-all"
+                    on:click=move |_| text.update(|t| t.show_all = !t.show_all)
+                >
+                    {label}
+                </button>
+            </p>
+        }
+    })
+}
+
 /// Says in words why nothing can be computed.
 #[component]
 pub fn BlockedNote(blocked: Blocked) -> impl IntoView {

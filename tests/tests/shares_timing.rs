@@ -23,7 +23,8 @@ async fn wait_long(s: &Session, what: &str, script: &str) -> TestResult {
 }
 
 /// Sets a field in the page and waits for the text of `watch` to change: milliseconds to the
-/// first change, and to the end of that task (every other cell updated too).
+/// first change, and until the next frame has been laid out and painted (every other cell
+/// updated too; the browser's own layout is part of what a person waits for).
 const MEASURE: &str = r#"
 const [field, value, watch, kind] = arguments;
 const done = arguments[arguments.length - 1];
@@ -37,7 +38,7 @@ const obs = new MutationObserver(() => {
   if (first < 0 && target.textContent !== before) {
     first = performance.now() - t0;
     obs.disconnect();
-    setTimeout(() => done([first, performance.now() - t0]), 0);
+    requestAnimationFrame(() => setTimeout(() => done([first, performance.now() - t0]), 0));
   }
 });
 obs.observe(target, {characterData: true, childList: true, subtree: true});
@@ -81,7 +82,6 @@ async fn shares_timings_on_100k_patents() {
             .into());
         }
         let dataset: Value = serde_json::from_str(&std::fs::read_to_string(&file)?)?;
-        let first = dataset["members"][0]["id"].as_str().ok_or("no member")?.to_owned();
         let patents = dataset["patents"].as_array().map_or(0, Vec::len);
         // Open the big dataset by URL (the loader remembers the choice), then the page.
         s.open("").await?;
@@ -95,18 +95,23 @@ async fn shares_timings_on_100k_patents() {
         wait_long(
             &s,
             "the shares of synth-100k",
-            &format!("return !!document.querySelector('[data-testid=\"shares-amount-{first}\"]') && document.querySelector('[data-testid=\"shares-amount-{first}\"]').textContent.length > 0;"),
+            "const c = document.querySelector('[data-testid=\"shares-table\"] tbody td:nth-of-type(2)'); return !!c && c.textContent.length > 0;",
         )
         .await?;
+        // The largest member is listed first; its amount is the cell watched.
+        let first = s
+            .js("return document.querySelector('[data-testid=\"shares-table\"] tbody tr').getAttribute('data-testid').slice('shares-row-'.length);")
+            .await?;
+        let first = first.as_str().ok_or("no member row")?.to_owned();
         println!("synth-100k ({patents} patents): load + first shares {:.1} s", t0.elapsed().as_secs_f64());
 
         for method in ["per_family", "weighted", "country_of_sale", "per_patent"] {
             let (a, b) = measure(&s, "shares-method", method, &format!("shares-amount-{first}"), "change").await?;
-            println!("budget: method → {method}: {a:.1} ms to the first cell, {b:.1} ms to the end of the update (budget 16 ms)");
+            println!("budget: method → {method}: {a:.1} ms to the first cell, {b:.1} ms until painted (budget 16 ms)");
         }
         for fee in ["12", "7.5"] {
             let (a, b) = measure(&s, "shares-fee-percent", fee, "shares-fee", "input").await?;
-            println!("budget: fee → {fee} %: {a:.1} ms to the fee, {b:.1} ms to the end of the update (budget 16 ms)");
+            println!("budget: fee → {fee} %: {a:.1} ms to the fee, {b:.1} ms until painted (budget 16 ms)");
         }
 
         // A 20-year evaluation (2026–2045) with a candidate of 5,000 patents.

@@ -3,7 +3,7 @@
 //! alternative), the years in which a member's income falls by more than half, and export.
 
 use super::files::download;
-use super::{Blocked, BlockedNote, Shared, lang, use_ctx};
+use super::{Blocked, BlockedNote, LISTED_MEMBERS, ListedMembers, Shared, lang, use_ctx};
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_engine::Shares;
@@ -16,8 +16,6 @@ use std::sync::Arc;
 
 /// Lines in the chart; the table has every member.
 const CHART_MEMBERS: usize = 6;
-/// Members in the table before "show all".
-const TABLE_MEMBERS: usize = 12;
 /// Years projected when a single year is chosen.
 const DEFAULT_SPAN: i32 = 20;
 
@@ -85,9 +83,9 @@ pub fn Projection() -> impl IntoView {
             let listed: Vec<String> = if show_all {
                 order.clone()
             } else {
-                order.iter().take(TABLE_MEMBERS).cloned().collect()
+                order.iter().take(LISTED_MEMBERS).cloned().collect()
             };
-            let hidden = order.len() - listed.len();
+            let (shown, total) = (listed.len(), order.len());
             let positions: Vec<(String, usize)> = listed
                 .iter()
                 .filter_map(|id| {
@@ -187,11 +185,7 @@ pub fn Projection() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                {(hidden > 0 || show_all).then(|| view! {
-                    <button type="button" class="no-print-controls" data-testid="shares-show-all" on:click=move |_| text.update(|t| t.show_all = !t.show_all)>
-                        {if show_all { t_string!(i18n, shares_show_fewer).to_owned() } else { format!("{} ({hidden})", t_string!(i18n, shares_show_all)) }}
-                    </button>
-                })}
+                <ListedMembers shown total />
             }
         })
     };

@@ -3,7 +3,7 @@
 //! check line, and the change per member against the dataset's own rule.
 
 use super::files::download;
-use super::{BlockedNote, lang, use_ctx};
+use super::{BlockedNote, LISTED_MEMBERS, ListedMembers, lang, use_ctx};
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_engine::distribute::compare_shares;
@@ -35,6 +35,8 @@ struct Summary {
     unallocated: String,
     check: ShareCheck,
     lines: Vec<Line>,
+    /// Member indexes, largest amount first (dataset order among equals).
+    order: Vec<usize>,
 }
 
 fn direction(d: poolcalc_engine::Decimal) -> i8 {
@@ -58,6 +60,11 @@ pub fn YearView() -> impl IntoView {
         let base = ctx.baseline.get()?;
         let (cur, base) = (&cur.0, &base.0);
         let money = |d| format_money(d, dp);
+        let order_of = |amounts: Vec<poolcalc_engine::Decimal>| {
+            let mut order: Vec<usize> = (0..amounts.len()).collect();
+            order.sort_by(|&a, &b| amounts[b].cmp(&amounts[a]));
+            order
+        };
         if let ([s], [b]) = (cur.as_slice(), base.as_slice()) {
             let rows = member_years(&pool, s);
             let changes = compare_shares(b, s);
@@ -85,6 +92,7 @@ pub fn YearView() -> impl IntoView {
                 unallocated: money(s.unallocated),
                 check: check(s),
                 lines,
+                order: order_of(s.members.iter().map(|m| m.amount).collect()),
             })
         } else {
             let (Some(t), Some(bt)) = (range_totals(cur), range_totals(base)) else {
@@ -116,61 +124,64 @@ pub fn YearView() -> impl IntoView {
                 unallocated: money(c.unallocated),
                 check: c,
                 lines,
+                order: order_of(t.members.iter().map(|m| m.amount).collect()),
             })
         }
     });
     let currency = ctx.currency();
-    let members: Vec<(usize, String)> = ctx
-        .pool
-        .dataset()
-        .members
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (i, m.id.clone()))
-        .collect();
-    let cell = move |i: usize, f: fn(&Line) -> String| {
-        move || {
-            summary.with(|s| {
-                s.as_ref()
-                    .ok()
-                    .and_then(|s| s.lines.get(i))
-                    .map(f)
-                    .unwrap_or_default()
+    // One effect redraws every row in place (only the changed texts touch the DOM): a
+    // reactive node per cell costs more than the whole split on a 300-member pool.
+    let rows_pool = ctx.pool.clone();
+    let listed = move || {
+        let show_all = ctx.text.with(|t| t.show_all);
+        summary.with(|s| {
+            s.as_ref().ok().map(|s| {
+                let n = if show_all {
+                    s.order.len()
+                } else {
+                    LISTED_MEMBERS
+                };
+                s.order.iter().copied().take(n).collect::<Vec<usize>>()
             })
-        }
+        })
     };
-    let ctx_names = ctx.clone();
     let rows = move || {
-        let ctx = ctx_names.clone();
-        members
-            .clone()
-            .into_iter()
-            .map(|(i, id)| {
-                let name = {
-                    let ctx = ctx.clone();
-                    let id = id.clone();
-                    move || ctx.member_name(&id, lang())
-                };
-                let change_class = move || {
-                    summary.with(|s| match s.as_ref().ok().and_then(|s| s.lines.get(i)).map(|l| l.direction) {
-                        Some(1) => "num shares-gain",
-                        Some(-1) => "num shares-loss",
+        let lang = lang();
+        let members = &rows_pool.dataset().members;
+        let shown = listed().unwrap_or_default();
+        summary.with(|s| {
+            let lines = s.as_ref().ok().map(|s| s.lines.as_slice()).unwrap_or_default();
+            shown
+                .iter()
+                .filter_map(|&i| Some((members.get(i)?, lines.get(i)?)))
+                .map(|(m, line)| {
+                    let id = &m.id;
+                    let name = m.name.get(lang);
+                    let name = if name.trim().is_empty() { id.clone() } else { name.to_owned() };
+                    let change_class = match line.direction {
+                        1 => "num shares-gain",
+                        -1 => "num shares-loss",
                         _ => "num",
-                    })
-                };
-                view! {
-                    <tr data-testid=format!("shares-row-{id}")>
-                        <th scope="row">{name}</th>
-                        <td class="num" data-testid=format!("shares-weight-{id}")>{cell(i, |l| l.weight.clone())}</td>
-                        <td class="num" data-testid=format!("shares-amount-{id}")>{cell(i, |l| l.amount.clone())}</td>
-                        <td class="num" data-testid=format!("shares-percent-{id}")>{cell(i, |l| l.percent.clone())}</td>
-                        <td class="num" data-testid=format!("shares-patents-{id}")>{cell(i, |l| l.patents.clone())}</td>
-                        <td class="num" data-testid=format!("shares-per-patent-{id}")>{cell(i, |l| l.per_patent.clone())}</td>
-                        <td class=change_class data-testid=format!("shares-change-{id}")>{cell(i, |l| l.change.clone())}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
+                    };
+                    view! {
+                        <tr data-testid=format!("shares-row-{id}")>
+                            <th scope="row">{name}</th>
+                            <td class="num" data-testid=format!("shares-weight-{id}")>{line.weight.clone()}</td>
+                            <td class="num" data-testid=format!("shares-amount-{id}")>{line.amount.clone()}</td>
+                            <td class="num" data-testid=format!("shares-percent-{id}")>{line.percent.clone()}</td>
+                            <td class="num" data-testid=format!("shares-patents-{id}")>{line.patents.clone()}</td>
+                            <td class="num" data-testid=format!("shares-per-patent-{id}")>{line.per_patent.clone()}</td>
+                            <td class=change_class data-testid=format!("shares-change-{id}")>{line.change.clone()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let total_members = ctx.pool.dataset().members.len();
+    let listed_note = move || {
+        let shown = listed().map_or(0, |l| l.len());
+        view! { <ListedMembers shown total=total_members /> }
     };
     let text = move |f: fn(&Summary) -> String| {
         move || summary.with(|s| s.as_ref().map(f).unwrap_or_default())
@@ -258,6 +269,7 @@ pub fn YearView() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {listed_note}
             <div class="shares-actions no-print-controls">
                 <button type="button" data-testid="shares-export-csv" on:click=export>{t!(i18n, shares_export_csv)}</button>
                 <button type="button" data-testid="shares-print" on:click=print>{t!(i18n, shares_print)}</button>
