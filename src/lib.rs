@@ -21,6 +21,7 @@ pub mod fetch;
 pub mod language;
 pub mod pages;
 pub mod panic_panel;
+pub mod persist;
 pub mod state;
 
 use components::{Header, MainNav, RenderError, SkipLink};

@@ -87,10 +87,10 @@ fn Calculator(ds: Arc<LoadedDataset>) -> impl IntoView {
 
     // Saves every change, so what was typed survives a reload.
     let save_key = key.clone();
-    Effect::new(move |_| {
-        let text = form.snapshot();
-        form_state::save(&save_key, &text);
-    });
+    crate::persist::save_after_changes(
+        move || form.track(),
+        move || form_state::save(&save_key, &form.snapshot_untracked()),
+    );
 
     let calc = Calc {
         pool,

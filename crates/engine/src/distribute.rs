@@ -1,13 +1,14 @@
 //! How a year's pool income is split (spec section 5): the management fee, member weights by
 //! each method, uncovered countries, and one apportioning over the exact weights.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::dataset::{Distribution, ManagementFee, Method, Uncovered};
+use crate::dataset::{Distribution, ManagementFee, Member, Method, Uncovered};
 use crate::fees::fees_for_year;
+use crate::index::PoolIndex;
 use crate::money::{apportion, round};
 use crate::pool::Pool;
 
@@ -112,16 +113,38 @@ pub fn management_fee(fee: &ManagementFee, income: Decimal, decimals: u32) -> De
     f.min(income)
 }
 
+/// What a split reads of a pool: its members in order, their patent-days, the currency.
+/// A pool gives one ([`Pool::split_basis`]); so does a pool with a member joining, without
+/// copying the pool ([`crate::membership_change::AfterPool`]).
+#[derive(Debug, Clone, Copy)]
+pub struct SplitBasis<'a> {
+    pub members: &'a [Member],
+    pub index: &'a PoolIndex,
+    pub currency: &'a str,
+    pub decimals: u32,
+}
+
 /// Splits `income` of `year` among members under `rule`.
 #[must_use]
 pub fn distribute(pool: &Pool, year: i32, income: &Income, rule: &Distribution) -> Shares {
-    let decimals = pool.decimals();
-    let d = pool.dataset();
+    distribute_on(&pool.split_basis(), year, income, rule)
+}
+
+/// [`distribute`] on what a split reads.
+#[must_use]
+pub fn distribute_on(
+    basis: &SplitBasis<'_>,
+    year: i32,
+    income: &Income,
+    rule: &Distribution,
+) -> Shares {
+    let decimals = basis.decimals;
     let income_total = round(income.total, decimals);
     let fee = management_fee(&rule.management_fee, income_total, decimals);
     let distributable = income_total - fee;
-    let members = d.members.len();
-    let counts = pool.index().year(year);
+    let members = basis.members.len();
+    let index = basis.index;
+    let counts = index.year(year);
     let per_patent: Vec<Decimal> = (0..members)
         .map(|m| Decimal::from(counts.map_or(0, |c| c.member_days[m])))
         .collect();
@@ -145,7 +168,7 @@ pub fn distribute(pool: &Pool, year: i32, income: &Income, rule: &Distribution) 
             let parts = apportion(distributable, &keyed, decimals).unwrap_or_default();
             let total_days: Decimal = per_patent.iter().copied().sum();
             for ((country, _), part) in keyed.iter().zip(parts) {
-                let days_here = pool.index().country_days(year, country);
+                let days_here = index.country_days(year, country);
                 let uncovered = days_here == 0;
                 country_parts.push(CountryPart {
                     country: (*country).to_owned(),
@@ -156,7 +179,7 @@ pub fn distribute(pool: &Pool, year: i32, income: &Income, rule: &Distribution) 
                     continue;
                 }
                 if !uncovered {
-                    let c = pool.index().country_position(country).unwrap_or(usize::MAX);
+                    let c = index.country_position(country).unwrap_or(usize::MAX);
                     let cells = counts.map_or(&[][..], |y| &y.country_member_days[..]);
                     let start = cells.partition_point(|e| (e.0 as usize) < c);
                     let total = Decimal::from(days_here);
@@ -177,7 +200,7 @@ pub fn distribute(pool: &Pool, year: i32, income: &Income, rule: &Distribution) 
             w
         }
     };
-    let keyed: Vec<(&str, Decimal)> = d
+    let keyed: Vec<(&str, Decimal)> = basis
         .members
         .iter()
         .zip(&weights)
@@ -197,7 +220,7 @@ pub fn distribute(pool: &Pool, year: i32, income: &Income, rule: &Distribution) 
     };
     Shares {
         year,
-        currency: d.pool.currency.clone(),
+        currency: basis.currency.to_owned(),
         method: rule.method,
         income: scaled(income_total),
         income_by_country: income.by_country.clone(),
@@ -205,7 +228,7 @@ pub fn distribute(pool: &Pool, year: i32, income: &Income, rule: &Distribution) 
         distributable: scaled(distributable),
         unallocated: scaled(unallocated),
         country_parts,
-        members: d
+        members: basis
             .members
             .iter()
             .zip(weights)
@@ -231,6 +254,13 @@ pub fn project(
         .collect()
 }
 
+fn amounts_by_id(s: &Shares) -> HashMap<&str, Decimal> {
+    s.members
+        .iter()
+        .map(|m| (m.id.as_str(), m.amount))
+        .collect()
+}
+
 /// A member's share before and after a change (a scenario, a member joining or leaving).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ShareChange {
@@ -248,20 +278,19 @@ pub struct ShareChange {
 /// order, then those only in `after`.
 #[must_use]
 pub fn compare_shares(before: &Shares, after: &Shares) -> Vec<ShareChange> {
-    let amount = |s: &Shares, id: &str| {
-        s.members
-            .iter()
-            .find(|m| m.id == id)
-            .map_or(Decimal::ZERO, |m| m.amount)
-    };
+    // By id through maps: a pool of a few hundred members compared year after year would
+    // otherwise cost a quadratic search each time.
+    let (was, is) = (amounts_by_id(before), amounts_by_id(after));
     let ids = before.members.iter().chain(
         after
             .members
             .iter()
-            .filter(|m| !before.members.iter().any(|b| b.id == m.id)),
+            .filter(|m| !was.contains_key(m.id.as_str())),
     );
     ids.map(|m| {
-        let (b, a) = (amount(before, &m.id), amount(after, &m.id));
+        let amount =
+            |map: &HashMap<&str, Decimal>| map.get(m.id.as_str()).copied().unwrap_or(Decimal::ZERO);
+        let (b, a) = (amount(&was), amount(&is));
         ShareChange {
             id: m.id.clone(),
             before: b,

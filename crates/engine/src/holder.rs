@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::dataset::{Distribution, Method, Uncovered};
 use crate::distribute::{Income, ShareChange, Shares, compare_shares, distribute, pool_income};
+use crate::index::PoolIndex;
 use crate::pool::Pool;
 
 /// A member's year in numbers people compare.
@@ -32,23 +33,59 @@ fn ratio(a: Decimal, b: Decimal) -> Option<Decimal> {
 /// Per member: amount, patents in force, income per patent, share of patents and of income.
 #[must_use]
 pub fn member_years(pool: &Pool, shares: &Shares) -> Vec<MemberYear> {
-    let counts = pool.index().year(shares.year);
-    let patents = |m: usize| counts.map_or(0, |c| c.member_patents.get(m).copied().unwrap_or(0));
-    let all_patents: u32 = (0..shares.members.len()).map(patents).sum();
-    let shared: Decimal = shares.members.iter().map(|m| m.amount).sum();
-    shares
-        .members
-        .iter()
-        .enumerate()
-        .map(|(i, m)| MemberYear {
+    member_years_in(pool.index(), shares)
+}
+
+/// [`member_years`] with the patent counts of `index`.
+#[must_use]
+pub fn member_years_in(index: &PoolIndex, shares: &Shares) -> Vec<MemberYear> {
+    let totals = YearTotals::of(index, shares);
+    (0..shares.members.len())
+        .filter_map(|i| totals.member(i))
+        .collect()
+}
+
+/// The row of member `i` alone (an evaluator follows one member over many years; each row
+/// costs three divisions).
+#[must_use]
+pub fn member_year_in(index: &PoolIndex, shares: &Shares, i: usize) -> Option<MemberYear> {
+    YearTotals::of(index, shares).member(i)
+}
+
+/// What every member's row of a year is compared with.
+struct YearTotals<'a> {
+    shares: &'a Shares,
+    patents: &'a [u32],
+    all_patents: u32,
+    shared: Decimal,
+}
+
+impl<'a> YearTotals<'a> {
+    fn of(index: &'a PoolIndex, shares: &'a Shares) -> Self {
+        let patents = index
+            .year(shares.year)
+            .map_or(&[][..], |c| &c.member_patents[..]);
+        let n = shares.members.len().min(patents.len());
+        YearTotals {
+            shares,
+            patents,
+            all_patents: patents[..n].iter().sum(),
+            shared: shares.members.iter().map(|m| m.amount).sum(),
+        }
+    }
+
+    fn member(&self, i: usize) -> Option<MemberYear> {
+        let m = self.shares.members.get(i)?;
+        let patents = self.patents.get(i).copied().unwrap_or(0);
+        Some(MemberYear {
             id: m.id.clone(),
             amount: m.amount,
-            patents: patents(i),
-            per_patent: ratio(m.amount, Decimal::from(patents(i))),
-            share_of_patents: ratio(Decimal::from(patents(i)), Decimal::from(all_patents)),
-            share_of_income: ratio(m.amount, shared),
+            patents,
+            per_patent: ratio(m.amount, Decimal::from(patents)),
+            share_of_patents: ratio(Decimal::from(patents), Decimal::from(self.all_patents)),
+            share_of_income: ratio(m.amount, self.shared),
         })
-        .collect()
+    }
 }
 
 /// Members whose income falls by more than half from one year to the next: `(member, year)`.

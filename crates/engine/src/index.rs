@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use crate::dataset::{Dataset, PatentStatus};
+use crate::dataset::{Dataset, Member, Patent, PatentStatus};
 use crate::date::{Date, Span};
 
 /// What counts in one year.
@@ -41,13 +41,17 @@ impl PoolIndex {
     /// Counts every patent's days once.
     #[must_use]
     pub fn build(d: &Dataset) -> PoolIndex {
-        let member_pos: HashMap<&str, usize> = d
-            .members
+        Self::build_from(&d.members, &d.patents)
+    }
+
+    /// Counts the days of `patents`, members by their position in `members`.
+    fn build_from(members_list: &[Member], patents: &[Patent]) -> PoolIndex {
+        let member_pos: HashMap<&str, usize> = members_list
             .iter()
             .enumerate()
             .map(|(i, m)| (m.id.as_str(), i))
             .collect();
-        let mut countries: Vec<String> = d.patents.iter().map(|p| p.country.clone()).collect();
+        let mut countries: Vec<String> = patents.iter().map(|p| p.country.clone()).collect();
         countries.sort_unstable();
         countries.dedup();
         let country_pos: HashMap<String, u32> = countries
@@ -56,14 +60,13 @@ impl PoolIndex {
             .map(|(i, c)| (c.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
 
-        let spans: Vec<Option<Span>> = d
-            .patents
+        let spans: Vec<Option<Span>> = patents
             .iter()
             .map(|p| {
                 if p.status != PatentStatus::InForce {
                     return None;
                 }
-                let m = &d.members[*member_pos.get(p.member.as_str())?];
+                let m = &members_list[*member_pos.get(p.member.as_str())?];
                 let own = Span {
                     start: p.granted.unwrap_or(Date::year_start(1)),
                     end: p.expires,
@@ -90,7 +93,7 @@ impl PoolIndex {
             .map_or(-1, Date::year);
         let calendar = Calendar::new(first_year, last_year);
         let year_count = calendar.years();
-        let members = d.members.len();
+        let members = members_list.len();
         let country_count = countries.len();
         let mut years: Vec<YearCounts> = (0..year_count)
             .map(|_| YearCounts {
@@ -107,7 +110,7 @@ impl PoolIndex {
         let mut cells: Vec<Vec<u32>> = vec![vec![0; country_count * members]; year_count];
         let mut families: HashMap<(usize, &str), Vec<Span>> = HashMap::new();
 
-        for (p, span) in d.patents.iter().zip(&spans) {
+        for (p, span) in patents.iter().zip(&spans) {
             let (Some(span), Some(&m)) = (span, member_pos.get(p.member.as_str())) else {
                 continue;
             };
@@ -168,6 +171,80 @@ impl PoolIndex {
             country_pos,
             member_count: members,
             spans,
+        }
+    }
+
+    /// This index with the patents of members joining the pool added: `members` is the
+    /// member list afterwards (this index's members first, in order), and every patent of
+    /// `patents` belongs to a member with no patent here, so no family spans the two and the
+    /// counts simply add up. Costs the new patents and one pass over the tables, not a
+    /// recount of the whole pool.
+    #[must_use]
+    pub fn with_joining(&self, members: &[Member], patents: &[Patent]) -> PoolIndex {
+        let extra = Self::build_from(members, patents);
+        let member_count = members.len().max(self.member_count);
+        let mut countries: Vec<String> = self
+            .countries
+            .iter()
+            .chain(&extra.countries)
+            .cloned()
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        let position =
+            |c: &String| u32::try_from(countries.binary_search(c).unwrap_or(0)).unwrap_or(u32::MAX);
+        let ours: Vec<u32> = self.countries.iter().map(position).collect();
+        let theirs: Vec<u32> = extra.countries.iter().map(position).collect();
+        let (first, last) = match (self.year_range(), extra.year_range()) {
+            (Some(a), Some(b)) => (a.0.min(b.0), a.1.max(b.1)),
+            (Some(r), None) | (None, Some(r)) => r,
+            (None, None) => (0, -1),
+        };
+        let years = (first..=last)
+            .map(|year| {
+                let mut yc = YearCounts {
+                    member_days: vec![0; member_count],
+                    member_family_days: vec![0; member_count],
+                    member_weighted: vec![Decimal::ZERO; member_count],
+                    member_patents: vec![0; member_count],
+                    country_days: vec![0; countries.len()],
+                    country_member_days: Vec::new(),
+                };
+                let parts = [(self.year(year), &ours), (extra.year(year), &theirs)];
+                for (part, remap) in parts {
+                    let Some(part) = part else { continue };
+                    add_counts(&mut yc, part, remap);
+                }
+                // Positions keep their order when remapped, so both lists stay sorted and
+                // a merge is enough.
+                let remapped = |part: Option<&YearCounts>, remap: &[u32]| {
+                    part.map(|p| {
+                        p.country_member_days
+                            .iter()
+                            .map(|&(c, m, d)| (remap[c as usize], m, d))
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+                };
+                yc.country_member_days = merge_cells(
+                    remapped(self.year(year), &ours),
+                    remapped(extra.year(year), &theirs),
+                );
+                yc
+            })
+            .collect();
+        let country_pos = countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        PoolIndex {
+            first_year: first,
+            years,
+            countries,
+            country_pos,
+            member_count,
+            spans: self.spans.iter().chain(&extra.spans).copied().collect(),
         }
     }
 
@@ -235,6 +312,61 @@ impl PoolIndex {
             .sum();
         per_year + self.spans.len() * 12 + self.countries.len() * 32
     }
+}
+
+/// Adds one year's per-member and per-country counts into `into`, countries moved by `remap`.
+fn add_counts(into: &mut YearCounts, part: &YearCounts, remap: &[u32]) {
+    for (a, b) in into.member_days.iter_mut().zip(&part.member_days) {
+        *a += b;
+    }
+    for (a, b) in into
+        .member_family_days
+        .iter_mut()
+        .zip(&part.member_family_days)
+    {
+        *a += b;
+    }
+    for (a, b) in into.member_weighted.iter_mut().zip(&part.member_weighted) {
+        *a += b;
+    }
+    for (a, b) in into.member_patents.iter_mut().zip(&part.member_patents) {
+        *a += b;
+    }
+    for (c, days) in part.country_days.iter().enumerate() {
+        if let Some(slot) = remap
+            .get(c)
+            .and_then(|&to| into.country_days.get_mut(to as usize))
+        {
+            *slot += days;
+        }
+    }
+}
+
+/// Merges two sorted (country, member, days) lists, adding the days of equal cells.
+fn merge_cells(a: Vec<(u32, u32, u64)>, b: Vec<(u32, u32, u64)>) -> Vec<(u32, u32, u64)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        match (x.0, x.1).cmp(&(y.0, y.1)) {
+            std::cmp::Ordering::Less => {
+                out.push(x);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(y);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((x.0, x.1, x.2 + y.2));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// The first day of each year of the index's range, to split spans into years without

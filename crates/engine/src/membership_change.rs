@@ -3,6 +3,7 @@
 //! per patent, share of patents against share of income, against a bilateral licence) and
 //! for every other member.
 
+use std::collections::HashSet;
 use std::ops::RangeInclusive;
 
 use rust_decimal::Decimal;
@@ -10,10 +11,14 @@ use serde::Serialize;
 
 use crate::dataset::{Distribution, Member, Patent};
 use crate::date::Date;
-use crate::distribute::{ShareChange, Shares, compare_shares, distribute};
-use crate::holder::{MemberYear, member_years};
+use crate::distribute::{
+    ShareChange, Shares, SplitBasis, compare_shares, distribute, distribute_on,
+};
+use crate::holder::{MemberYear, member_year_in};
+use crate::index::PoolIndex;
+use crate::issue::Issue;
 use crate::pool::Pool;
-use crate::scenario::{Change, Scenario};
+use crate::scenario::{Change, Scenario, apply_scenario};
 use crate::shares_view::{IncomeSource, income_follows_patents};
 use crate::text::Text;
 
@@ -90,6 +95,93 @@ pub struct EvaluationYear {
     pub versus_bilateral: Option<Decimal>,
 }
 
+/// The pool after a member joins or leaves, as much of it as a split needs.
+#[derive(Debug)]
+pub enum AfterPool {
+    /// The changed dataset, validated and indexed in full.
+    Whole(Box<Pool>),
+    /// The pool's members with the joining one last, and the pool's index with the joining
+    /// patents added; licensee income is the pool's own. Nothing of the pool is copied but
+    /// its member list and its index tables.
+    Joined {
+        members: Vec<Member>,
+        index: PoolIndex,
+        currency: String,
+        decimals: u32,
+    },
+}
+
+impl AfterPool {
+    /// `scenario` applied to `before` in full (a member leaving, any other change).
+    ///
+    /// # Errors
+    /// The scenario's problems, as [`apply_scenario`] reports them.
+    pub fn applying(before: &Pool, scenario: &Scenario) -> Result<AfterPool, Vec<Issue>> {
+        apply_scenario(before.dataset(), scenario).map(|d| AfterPool::Whole(Box::new(Pool::new(d))))
+    }
+
+    /// `member` joining `before` with `patents`, for an evaluation of `years`. The same as
+    /// [`Self::applying`] the [`join_scenario`], but without copying, validating and indexing
+    /// the whole pool again when it can be avoided: when the joining patents are checked on
+    /// their own and, where licensees pay only where a pool patent is in force, they cover
+    /// no country the pool leaves uncovered in those years (so income stays the pool's).
+    ///
+    /// # Errors
+    /// The scenario's problems, as [`apply_scenario`] reports them.
+    pub fn join(
+        before: &Pool,
+        member: Member,
+        patents: Vec<Patent>,
+        years: RangeInclusive<i32>,
+    ) -> Result<AfterPool, Vec<Issue>> {
+        let d = before.dataset();
+        let ids: HashSet<&str> = patents.iter().map(|p| p.id.as_str()).collect();
+        let checked = !d.members.iter().any(|m| m.id == member.id)
+            && patents.iter().all(|p| p.member == member.id)
+            && ids.len() == patents.len()
+            && !d.patents.iter().any(|p| ids.contains(p.id.as_str()));
+        if !checked {
+            // The full path reports every problem with its path.
+            return Self::applying(before, &join_scenario(member, patents));
+        }
+        let mut members = d.members.clone();
+        members.push(member.clone());
+        let index = before.index().with_joining(&members, &patents);
+        let income_moves = income_follows_patents(before)
+            && years
+                .clone()
+                .any(|y| coverage_differs(before.index(), &index, y));
+        if income_moves {
+            return Self::applying(before, &join_scenario(member, patents));
+        }
+        Ok(AfterPool::Joined {
+            members,
+            index,
+            currency: d.pool.currency.clone(),
+            decimals: before.decimals(),
+        })
+    }
+
+    /// What a split reads of the pool afterwards.
+    #[must_use]
+    pub fn basis(&self) -> SplitBasis<'_> {
+        match self {
+            AfterPool::Whole(p) => p.split_basis(),
+            AfterPool::Joined {
+                members,
+                index,
+                currency,
+                decimals,
+            } => SplitBasis {
+                members,
+                index,
+                currency,
+                decimals: *decimals,
+            },
+        }
+    }
+}
+
 /// Compares `before` and `after` (the same pool with a member joining or leaving) over
 /// `years`, both split by `rule`. Income comes from `source`; with licensee income, the
 /// changed pool's income is computed again only where it can differ (a schedule that charges
@@ -97,30 +189,34 @@ pub struct EvaluationYear {
 #[must_use]
 pub fn evaluate(
     before: &Pool,
-    after: &Pool,
+    after: &AfterPool,
     years: RangeInclusive<i32>,
     rule: &Distribution,
     source: &IncomeSource<'_>,
     subject: &str,
     bilateral: Option<Decimal>,
 ) -> Vec<EvaluationYear> {
-    let recompute = matches!(source, IncomeSource::Licensees(_)) && income_follows_patents(after);
+    let recompute = matches!(source, IncomeSource::Licensees(_)) && income_follows_patents(before);
+    let basis = after.basis();
     years
         .map(|year| {
             let income_before = source.of(before, year);
-            let income_after = if recompute && coverage_differs(before, after, year) {
-                crate::distribute::pool_income(after, year)
-            } else {
-                income_before.clone()
+            let income_after = match after {
+                AfterPool::Whole(p)
+                    if recompute && coverage_differs(before.index(), p.index(), year) =>
+                {
+                    crate::distribute::pool_income(p, year)
+                }
+                _ => income_before.clone(),
             };
             let b = distribute(before, year, &income_before, rule);
-            let a = distribute(after, year, &income_after, rule);
-            let subject_of = |pool: &Pool, s: &Shares| {
+            let a = distribute_on(&basis, year, &income_after, rule);
+            let subject_of = |index: &PoolIndex, s: &Shares| {
                 let i = s.members.iter().position(|m| m.id == subject)?;
-                subject_year(pool, s, i)
+                member_year_in(index, s, i)
             };
-            let subject_before = subject_of(before, &b);
-            let subject_after = subject_of(after, &a);
+            let subject_before = subject_of(before.index(), &b);
+            let subject_after = subject_of(basis.index, &a);
             let versus_bilateral =
                 bilateral.map(|x| subject_after.as_ref().map_or(Decimal::ZERO, |s| s.amount) - x);
             EvaluationYear {
@@ -136,23 +232,16 @@ pub fn evaluate(
         .collect()
 }
 
-/// Whether some country has a pool patent counting in `year` in one pool and none in the
+/// Whether some country has a pool patent counting in `year` in one index and none in the
 /// other: the only way patents change what licensees pay (spec 4.2, royalty only where a
 /// pool patent is in force), so otherwise the year's income is the same in both.
-fn coverage_differs(before: &Pool, after: &Pool, year: i32) -> bool {
-    let covered = |p: &Pool, c: &str| p.index().country_days(year, c) > 0;
+fn coverage_differs(before: &PoolIndex, after: &PoolIndex, year: i32) -> bool {
+    let covered = |i: &PoolIndex, c: &str| i.country_days(year, c) > 0;
     before
-        .index()
         .countries()
         .iter()
-        .chain(after.index().countries())
+        .chain(after.countries())
         .any(|c| covered(before, c) != covered(after, c))
-}
-
-/// One member's row of `member_years` without building every other member's row's ratios
-/// twice: the pool-wide totals are needed anyway, so the full list is computed and one kept.
-fn subject_year(pool: &Pool, s: &Shares, i: usize) -> Option<MemberYear> {
-    member_years(pool, s).into_iter().nth(i)
 }
 
 /// Over all the years of an evaluation, member by member: Σ before, Σ after, Σ change.

@@ -52,6 +52,17 @@ impl Pool {
         &self.index
     }
 
+    /// What a split of income reads of this pool.
+    #[must_use]
+    pub fn split_basis(&self) -> crate::distribute::SplitBasis<'_> {
+        crate::distribute::SplitBasis {
+            members: &self.dataset.members,
+            index: &self.index,
+            currency: &self.dataset.pool.currency,
+            decimals: self.decimals(),
+        }
+    }
+
     /// The lookups of the licensing terms.
     #[must_use]
     pub fn terms(&self) -> &Terms {

@@ -4,14 +4,16 @@
 use poolcalc_engine::candidate_csv::{
     CandidateRow, RowProblem, candidate_patents, read_candidate_csv, write_candidate_csv,
 };
+use poolcalc_engine::dataset::{Method, Patent};
 use poolcalc_engine::date::Date;
 use poolcalc_engine::holder::compare_years;
 use poolcalc_engine::membership_change::{
-    candidate_member, evaluate, evaluation_totals, exit_scenario, join_scenario,
+    AfterPool, candidate_member, evaluate, evaluation_totals, exit_scenario, join_scenario,
 };
 use poolcalc_engine::scenario::apply_scenario;
 use poolcalc_engine::shares_csv::write_evaluation_csv;
 use poolcalc_engine::shares_view::{IncomeSource, licensee_incomes};
+use poolcalc_engine::synth::{SynthOptions, synthesize};
 use poolcalc_engine::{Pool, load_dataset};
 use rust_decimal::Decimal;
 
@@ -89,9 +91,18 @@ fn joining_with_a_patent_in_brazil_brings_new_income() {
     );
     let rule = p.dataset().distribution.clone();
     let cache = licensee_incomes(&p, 2028..=2029);
+    let after = AfterPool::join(
+        &p,
+        member_again(&p, &joined),
+        candidate_patents(&id, &rows).unwrap_or_default(),
+        2028..=2029,
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    // Brazil was uncovered: income moves, so the whole pool is rebuilt.
+    assert!(matches!(after, AfterPool::Whole(_)));
     let years = evaluate(
         &p,
-        &joined,
+        &after,
         2028..=2029,
         &rule,
         &IncomeSource::Licensees(&cache),
@@ -150,10 +161,8 @@ fn joining_with_a_patent_in_brazil_brings_new_income() {
 #[test]
 fn a_member_leaving_midyear_loses_its_later_days() {
     let p = pool();
-    let after = Pool::new(
-        apply_scenario(p.dataset(), &exit_scenario("alpha", date("2028-07-01")))
-            .unwrap_or_else(|e| panic!("{e:?}")),
-    );
+    let after = AfterPool::applying(&p, &exit_scenario("alpha", date("2028-07-01")))
+        .unwrap_or_else(|e| panic!("{e:?}"));
     let rule = p.dataset().distribution.clone();
     let cache = licensee_incomes(&p, 2028..=2028);
     let years = evaluate(
@@ -181,4 +190,95 @@ fn a_member_leaving_midyear_loses_its_later_days() {
     assert_eq!(y.changes[1].change, d("176.55"));
     assert!(y.subject_before.is_some() && y.versus_bilateral.is_none());
     assert!(apply_scenario(p.dataset(), &exit_scenario("alpha", date("2019-01-01"))).is_err());
+}
+
+/// The joining member as the joined pool holds it.
+fn member_again(before: &Pool, joined: &Pool) -> poolcalc_engine::dataset::Member {
+    joined.dataset().members[before.dataset().members.len()].clone()
+}
+
+/// A candidate of `n` patents in countries the pool already covers, some sharing families.
+fn candidate(p: &Pool, n: usize, joined: &str) -> (poolcalc_engine::dataset::Member, Vec<Patent>) {
+    let member = candidate_member(&p.dataset().members, "cand", "Cand", "US", date(joined));
+    let countries = p.index().countries();
+    let patents = (0..n)
+        .map(|i| {
+            let mut patent = p.dataset().patents[i % p.dataset().patents.len()].clone();
+            patent.id = format!("cand-{i}");
+            patent.member = member.id.clone();
+            patent.family = (i % 4 != 0).then(|| format!("cf{}", i / 3));
+            patent.country = countries[i % countries.len()].clone();
+            patent.granted = Some(date("2024-01-01"));
+            patent.expires = date(&format!("{}-06-30", 2027 + i % 12));
+            patent.weight = d(["1", "2", "0.5"][i % 3]);
+            patent
+        })
+        .collect();
+    (member, patents)
+}
+
+#[test]
+fn a_join_without_rebuilding_the_pool_gives_the_same_shares() {
+    let dataset = synthesize(&SynthOptions {
+        members: 12,
+        patents: 1500,
+        countries: 9,
+        licensees: 15,
+        from: 2026,
+        to: 2035,
+        seed: 3,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let p = Pool::new(dataset);
+    let years = 2026..=2035;
+    let cache = licensee_incomes(&p, years.clone());
+    let mut without_rebuilding = 0;
+    for (n, joined) in [(1, "2026-01-01"), (40, "2027-03-15"), (300, "2031-12-31")] {
+        let (member, patents) = candidate(&p, n, joined);
+        let id = member.id.clone();
+        let whole = AfterPool::applying(&p, &join_scenario(member.clone(), patents.clone()))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let fast =
+            AfterPool::join(&p, member, patents, years.clone()).unwrap_or_else(|e| panic!("{e:?}"));
+        without_rebuilding += usize::from(matches!(fast, AfterPool::Joined { .. }));
+        for method in [
+            Method::PerPatent,
+            Method::PerFamily,
+            Method::Weighted,
+            Method::CountryOfSale,
+        ] {
+            let mut rule = p.dataset().distribution.clone();
+            rule.method = method;
+            let source = IncomeSource::Licensees(&cache);
+            let a = evaluate(
+                &p,
+                &whole,
+                years.clone(),
+                &rule,
+                &source,
+                &id,
+                Some(d("10")),
+            );
+            let b = evaluate(&p, &fast, years.clone(), &rule, &source, &id, Some(d("10")));
+            assert_eq!(a, b, "{n} patents joining {joined}, {method:?}");
+        }
+    }
+    assert_eq!(
+        without_rebuilding, 3,
+        "every candidate here leaves income alone"
+    );
+}
+
+#[test]
+fn a_join_with_a_patent_id_already_in_the_pool_is_refused_with_its_path() {
+    let p = pool();
+    let (member, mut patents) = candidate(&p, 2, "2028-01-01");
+    patents[1].id = p.dataset().patents[0].id.clone();
+    let issues = AfterPool::join(&p, member, patents, 2028..=2028)
+        .err()
+        .unwrap_or_default();
+    assert!(
+        issues.iter().any(|i| i.to_string().contains("used twice")),
+        "{issues:?}"
+    );
 }

@@ -61,6 +61,16 @@ impl FormState {
         }
     }
 
+    /// Subscribes to every field without copying anything.
+    pub fn track(&self) {
+        self.licensee.track();
+        self.signed.track();
+        self.fill_to.track();
+        self.growth.track();
+        self.rows
+            .with(|rows| rows.iter().for_each(|r| r.text.track()));
+    }
+
     /// The form without tracking (event handlers).
     pub fn snapshot_untracked(&self) -> FeeFormText {
         FeeFormText {

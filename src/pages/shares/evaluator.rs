@@ -5,22 +5,21 @@
 //! and a date (`RemoveMember`), with the same effects.
 
 use super::files::{chosen_file_text, download};
-use super::{Blocked, BlockedNote, Shared, lang, use_ctx};
+use super::{Blocked, BlockedNote, LISTED_MEMBERS, ListedMembers, Shared, lang, use_ctx};
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use poolcalc_engine::Pool;
 use poolcalc_engine::candidate_csv::{
     CandidateRow, RowProblem, candidate_patents, read_candidate_csv, row_problems,
     write_candidate_csv,
 };
 use poolcalc_engine::date::Date;
 use poolcalc_engine::membership_change::{
-    EvaluationYear, candidate_member, evaluate, evaluation_totals, exit_scenario, join_scenario,
+    AfterPool, EvaluationYear, candidate_member, evaluate, evaluation_totals, exit_scenario,
 };
 use poolcalc_engine::money::format_money;
-use poolcalc_engine::scenario::{Scenario, apply_scenario};
-use poolcalc_engine::shares_view::{IncomeSource, format_percent, parse_amount};
+use poolcalc_engine::scenario::Scenario;
+use poolcalc_engine::shares_view::{format_percent, parse_amount};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -67,9 +66,18 @@ fn eval_range(span: Option<(i32, i32)>, offered: (i32, i32)) -> Option<(i32, i32
     })
 }
 
-/// Applies `scenario` and evaluates it over the chosen years.
+/// What the evaluation compares the pool with.
+enum Change {
+    Join(
+        poolcalc_engine::dataset::Member,
+        Vec<poolcalc_engine::dataset::Patent>,
+    ),
+    Other(Scenario),
+}
+
+/// Applies the change and evaluates it over the chosen years.
 fn run(
-    scenario: &Scenario,
+    change: Change,
     subject: &str,
     bilateral: Option<poolcalc_engine::Decimal>,
 ) -> Result<Evaluated, Stop> {
@@ -78,31 +86,16 @@ fn run(
     let rule = ctx.rule.get().map_err(|p| Stop::Page(Blocked::Rule(p)))?;
     let (a, b) = eval_range(ctx.span.get(), ctx.years).ok_or(Stop::Page(Blocked::Years))?;
     let entered = ctx.entered.get();
-    let after = apply_scenario(ctx.pool.dataset(), scenario).map_err(|issues| {
-        Stop::Scenario(issues.iter().take(5).map(ToString::to_string).collect())
-    })?;
-    let after = Pool::new(after);
-    let years = match &entered {
-        None => evaluate(
-            &ctx.pool,
-            &after,
-            a..=b,
-            &rule,
-            &IncomeSource::Licensees(&ctx.incomes),
-            subject,
-            bilateral,
-        ),
-        Some(Ok(i)) => evaluate(
-            &ctx.pool,
-            &after,
-            a..=b,
-            &rule,
-            &IncomeSource::Entered(i),
-            subject,
-            bilateral,
-        ),
-        Some(Err(p)) => return Err(Stop::Page(Blocked::Income(p.clone()))),
-    };
+    let after = match change {
+        Change::Join(member, patents) => AfterPool::join(&ctx.pool, member, patents, a..=b),
+        Change::Other(scenario) => AfterPool::applying(&ctx.pool, &scenario),
+    }
+    .map_err(|issues| Stop::Scenario(issues.iter().take(5).map(ToString::to_string).collect()))?;
+    let years = ctx
+        .with_source(&entered, |source| {
+            evaluate(&ctx.pool, &after, a..=b, &rule, source, subject, bilateral)
+        })
+        .map_err(Stop::Page)?;
     Ok(Evaluated {
         subject: subject.to_owned(),
         years: Shared(Arc::new(years)),
@@ -208,7 +201,7 @@ pub fn Join() -> impl IntoView {
             return Err(Stop::NoPatents);
         }
         let subject = member.id.clone();
-        run(&join_scenario(member, patents), &subject, bilateral)
+        run(Change::Join(member, patents), &subject, bilateral)
     });
     let rows_len = Memo::new(move |_| text.with(|t| t.candidate_rows.len()));
     let add_row = move |_| text.update(|t| t.candidate_rows.push(CandidateRow::default()));
@@ -433,7 +426,7 @@ pub fn Exit() -> impl IntoView {
             return Err(Stop::NoMember);
         }
         let from = Date::parse(from.trim()).ok_or(Stop::Date)?;
-        run(&exit_scenario(&member, from), &member, None)
+        run(Change::Other(exit_scenario(&member, from)), &member, None)
     });
     let options = {
         let ctx = ctx.clone();
@@ -512,8 +505,15 @@ fn Results(result: Signal<Result<Evaluated, Stop>>, join: bool) -> impl IntoView
                 })
                 .collect_view();
             let totals = evaluation_totals(&years);
-            let member_rows = totals
-                .iter()
+            // Largest change first: on a big pool the few members who feel the change most
+            // matter, and every row costs the browser layout time.
+            let mut order: Vec<&poolcalc_engine::distribute::ShareChange> = totals.iter().collect();
+            order.sort_by_key(|c| std::cmp::Reverse(c.change.abs()));
+            let total = order.len();
+            let shown = if ctx.text.with(|t| t.show_all) { total } else { LISTED_MEMBERS.min(total) };
+            let member_rows = order
+                .into_iter()
+                .take(shown)
                 .map(|c| {
                     let class = if c.change.is_zero() { "num" } else if c.change.is_sign_negative() { "num shares-loss" } else { "num shares-gain" };
                     view! {
@@ -570,6 +570,7 @@ fn Results(result: Signal<Result<Evaluated, Stop>>, join: bool) -> impl IntoView
                         <tbody>{member_rows}</tbody>
                     </table>
                 </div>
+                <ListedMembers shown total />
                 <div class="shares-actions no-print-controls">
                     <button type="button" data-testid="shares-eval-csv" on:click=export>{t!(i18n, shares_export_csv)}</button>
                     <button type="button" on:click=move |_| { let _ = window().print(); }>{t!(i18n, shares_print)}</button>

@@ -140,26 +140,13 @@ pub fn save(key: &str, text: &SharesText) {
     }
 }
 
-/// A signal of the inputs that saves every change. Saving waits a moment and takes the
-/// latest inputs, so a burst of edits (or thousands of imported patents) is written once and
-/// never delays the update the person is waiting for.
+/// A signal of the inputs that saves every change (see `crate::persist`).
 pub fn persisted(pool: &Pool, years: (i32, i32)) -> RwSignal<SharesText> {
     let key = storage_key(&pool.dataset().pool.id);
     let text = RwSignal::new(load(&key).unwrap_or_else(|| starting_text(pool, years)));
-    let pending = StoredValue::new(false);
-    Effect::new(move |_| {
-        text.track();
-        if !pending.get_value() {
-            pending.set_value(true);
-            let key = key.clone();
-            set_timeout(
-                move || {
-                    pending.set_value(false);
-                    text.with_untracked(|t| save(&key, t));
-                },
-                std::time::Duration::from_millis(250),
-            );
-        }
-    });
+    crate::persist::save_after_changes(
+        move || text.track(),
+        move || text.with_untracked(|t| save(&key, t)),
+    );
     text
 }
