@@ -3,12 +3,11 @@
 use crate::components::CoverageChart;
 use crate::i18n::{t, use_i18n};
 use crate::language;
-use crate::pages::explorer::{ExplorerNav, NoDataset, encode, loaded, today};
+use crate::pages::explorer::{ExplorerNav, NoDataset, encode, item_page, loaded, today};
 use crate::state::LoadedDataset;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use poolcalc_engine::explorer::{
     MemberSort, filter_sort_members, group_digits, member_detail, member_rows,
 };
@@ -135,22 +134,13 @@ fn MembersTable(ds: Arc<LoadedDataset>) -> impl IntoView {
 
 #[component]
 pub fn MemberPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let ds = loaded();
-    let params = use_params_map();
-    view! {
-        <ExplorerNav />
-        {move || {
-            let id = params.get().get("id").unwrap_or_default();
-            match ds.get() {
-                Some(ds) => Either::Left(view! { <MemberView ds id /> }),
-                None => Either::Right(view! {
-                    <h1 data-testid="page-title">{t!(i18n, explorer_nav_members)}</h1>
-                    <NoDataset />
-                }),
-            }
-        }}
-    }
+    item_page(
+        || {
+            let i18n = use_i18n();
+            t!(i18n, explorer_nav_members).into_any()
+        },
+        |ds, id| view! { <MemberView ds id /> },
+    )
 }
 
 #[component]

@@ -4,14 +4,14 @@
 
 use crate::i18n::{t, t_string, use_i18n};
 use crate::language;
-use crate::pages::explorer::{ExplorerNav, NoDataset, encode, loaded};
+use crate::pages::explorer::{ExplorerNav, NoDataset, encode, item_page, loaded};
 use crate::state::LoadedDataset;
 use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use poolcalc_engine::dataset::PatentStatus;
 use poolcalc_engine::explorer::{PatentFilter, filter_patents, group_digits, patent_position};
 use std::sync::Arc;
@@ -332,22 +332,13 @@ fn PatentList(ds: Arc<LoadedDataset>, results: Memo<Arc<Vec<u32>>>) -> impl Into
 
 #[component]
 pub fn PatentPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let ds = loaded();
-    let params = use_params_map();
-    view! {
-        <ExplorerNav />
-        {move || {
-            let id = params.get().get("id").unwrap_or_default();
-            match ds.get() {
-                Some(ds) => Either::Left(view! { <PatentView ds id /> }),
-                None => Either::Right(view! {
-                    <h1 data-testid="page-title">{t!(i18n, explorer_nav_patents)}</h1>
-                    <NoDataset />
-                }),
-            }
-        }}
-    }
+    item_page(
+        || {
+            let i18n = use_i18n();
+            t!(i18n, explorer_nav_patents).into_any()
+        },
+        |ds, id| view! { <PatentView ds id /> },
+    )
 }
 
 #[component]

@@ -2,8 +2,10 @@
 
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::{DatasetLoad, LoadedDataset, use_app_state};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
 use poolcalc_engine::date::Date;
 use std::sync::Arc;
 
@@ -59,4 +61,27 @@ pub fn ExplorerNav() -> impl IntoView {
 pub fn NoDataset() -> impl IntoView {
     let i18n = use_i18n();
     view! { <p class="explorer-waiting" data-testid="explorer-waiting">{t!(i18n, loading_dataset)}</p> }
+}
+
+/// The page of one item of the dataset (a member, a patent), named by the route's `:id`:
+/// `show` draws it once a dataset is loaded; until then the page says it is waiting.
+pub fn item_page<V: IntoView + 'static>(
+    title: fn() -> AnyView,
+    show: fn(Arc<LoadedDataset>, String) -> V,
+) -> impl IntoView {
+    let ds = loaded();
+    let params = use_params_map();
+    view! {
+        <ExplorerNav />
+        {move || {
+            let id = params.get().get("id").unwrap_or_default();
+            match ds.get() {
+                Some(ds) => Either::Left(show(ds, id)),
+                None => Either::Right(view! {
+                    <h1 data-testid="page-title">{title()}</h1>
+                    <NoDataset />
+                }),
+            }
+        }}
+    }
 }
