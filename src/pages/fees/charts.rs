@@ -8,7 +8,7 @@ use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_engine::balance::royalty_curve;
 use poolcalc_engine::dataset::Sale;
-use poolcalc_engine::fee_charts::{Frame, curve, curve_volumes, group_digits, stacked_bars};
+use poolcalc_engine::fee_charts::{Frame, Tick, curve, curve_volumes, group_digits, stacked_bars};
 use poolcalc_engine::fee_form::per_unit_text;
 use poolcalc_engine::money::format_exact;
 
@@ -36,6 +36,21 @@ const CURVE: Frame = Frame {
 
 fn fmt(v: f64) -> String {
     format!("{v:.1}")
+}
+
+/// Gridlines and labels of a money axis.
+fn value_axis(f: &Frame, ticks: &[Tick]) -> impl IntoView + use<> {
+    ticks
+        .iter()
+        .map(|tk| {
+            view! {
+                <line x1=fmt(f.left) x2=fmt(f.end()) y1=fmt(tk.pos) y2=fmt(tk.pos) class="fees-grid" />
+                <text x=fmt(f.y_label_x()) y=fmt(tk.pos) class="fees-axis-label" text-anchor="end" dominant-baseline="middle">
+                    {format_exact(tk.value)}
+                </text>
+            }
+        })
+        .collect_view()
 }
 
 #[component]
@@ -69,18 +84,7 @@ pub fn Charts() -> impl IntoView {
             .collect();
         let chart = stacked_bars(&data, BARS);
         let f = chart.frame;
-        let ticks = chart
-            .ticks
-            .iter()
-            .map(|tk| {
-                view! {
-                    <line x1=fmt(f.left) x2=fmt(f.end()) y1=fmt(tk.pos) y2=fmt(tk.pos) class="fees-grid" />
-                    <text x=fmt(f.y_label_x()) y=fmt(tk.pos) class="fees-axis-label" text-anchor="end" dominant-baseline="middle">
-                        {format_exact(tk.value)}
-                    </text>
-                }
-            })
-            .collect_view();
+        let ticks = value_axis(&f, &chart.ticks);
         let rects = chart
             .bars
             .iter()
@@ -223,18 +227,7 @@ pub fn Charts() -> impl IntoView {
         let f = c.frame;
         let dp = report.decimals;
         let cur = report.currency.clone();
-        let y_ticks = c
-            .y_ticks
-            .iter()
-            .map(|tk| {
-                view! {
-                    <line x1=fmt(f.left) x2=fmt(f.end()) y1=fmt(tk.pos) y2=fmt(tk.pos) class="fees-grid" />
-                    <text x=fmt(f.y_label_x()) y=fmt(tk.pos) class="fees-axis-label" text-anchor="end" dominant-baseline="middle">
-                        {format_exact(tk.value)}
-                    </text>
-                }
-            })
-            .collect_view();
+        let y_ticks = value_axis(&f, &c.y_ticks);
         let x_ticks = c
             .x_ticks
             .iter()
