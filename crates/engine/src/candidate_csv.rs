@@ -5,9 +5,9 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::csv_io::{self, CsvIssue, write_rows};
 use crate::dataset::{Patent, PatentStatus};
 use crate::date::Date;
-use crate::usage_csv::CsvIssue;
 
 /// The columns of a candidate CSV, in order.
 pub const CANDIDATE_HEADER: [&str; 6] = [
@@ -53,20 +53,10 @@ pub enum RowProblem {
 /// listed by line; the rest are kept as typed and checked by [`candidate_patents`].
 #[must_use]
 pub fn read_candidate_csv(text: &str) -> (Vec<CandidateRow>, Vec<CsvIssue>) {
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .from_reader(text.as_bytes());
     let mut issues = Vec::new();
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(str::to_lowercase).collect(),
-        Err(e) => {
-            issues.push(CsvIssue {
-                line: 1,
-                message: e.to_string(),
-            });
-            return (Vec::new(), issues);
-        }
+    let (mut reader, header) = match csv_io::open(text) {
+        Ok(opened) => opened,
+        Err(issue) => return (Vec::new(), vec![issue]),
     };
     let cols: Vec<Option<usize>> = CANDIDATE_HEADER
         .iter()
@@ -115,15 +105,13 @@ pub fn read_candidate_csv(text: &str) -> (Vec<CandidateRow>, Vec<CsvIssue>) {
 /// Writes rows as a candidate CSV (the same columns the reader takes).
 #[must_use]
 pub fn write_candidate_csv(rows: &[CandidateRow]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    // Writing to memory cannot fail.
-    let _ = w.write_record(CANDIDATE_HEADER);
-    for r in rows {
-        let _ = w.write_record([
+    let header = CANDIDATE_HEADER.map(str::to_owned);
+    write_rows(std::iter::once(header).chain(rows.iter().map(|r| {
+        [
             &r.number, &r.country, &r.family, &r.granted, &r.expires, &r.weight,
-        ]);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        ]
+        .map(String::clone)
+    })))
 }
 
 /// The problems of one row (empty when it is good).

@@ -7,6 +7,7 @@
 pub mod balance;
 pub mod candidate_csv;
 pub mod comparison;
+mod csv_io;
 pub mod dataset;
 mod dataset_read;
 pub mod date;

@@ -2,6 +2,7 @@
 //! member and year, then the year's income, management fee and unallocated amount, so that a
 //! spreadsheet can redo the check line.
 
+use crate::csv_io::write_rows;
 use crate::distribute::Shares;
 use crate::holder::member_years;
 use crate::membership_change::EvaluationYear;
@@ -20,15 +21,6 @@ pub const SHARES_HEADER: [&str; 9] = [
     "income_per_patent",
     "currency",
 ];
-
-fn write_rows(rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    for row in rows {
-        // Writing to memory cannot fail.
-        let _ = w.write_record(&row);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-}
 
 /// Writes the splits of `years` (one year, or a projection) as CSV with [`SHARES_HEADER`]:
 /// `kind` is `member`, `income`, `management_fee` or `unallocated`. Money has the pool's

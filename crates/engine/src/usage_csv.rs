@@ -5,8 +5,9 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 
+pub use crate::csv_io::CsvIssue;
+use crate::csv_io::{self, write_rows};
 use crate::dataset::{Sale, UsageYear};
 use crate::fees::FeeReport;
 use crate::money::format_money;
@@ -14,32 +15,13 @@ use crate::money::format_money;
 /// The header of a sales CSV.
 pub const SALES_HEADER: [&str; 5] = ["year", "product", "country", "units", "price"];
 
-/// A bad row of a CSV file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CsvIssue {
-    /// Line number in the file (1 is the header).
-    pub line: u64,
-    /// What is wrong.
-    pub message: String,
-}
-
 /// Reads sales rows; returns the good rows grouped by year (ascending) and the bad rows.
 #[must_use]
 pub fn read_sales_csv(text: &str) -> (Vec<UsageYear>, Vec<CsvIssue>) {
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .from_reader(text.as_bytes());
     let mut issues = Vec::new();
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(str::to_lowercase).collect(),
-        Err(e) => {
-            issues.push(CsvIssue {
-                line: 1,
-                message: e.to_string(),
-            });
-            return (Vec::new(), issues);
-        }
+    let (mut reader, header) = match csv_io::open(text) {
+        Ok(opened) => opened,
+        Err(issue) => return (Vec::new(), vec![issue]),
     };
     let column = |name: &str| header.iter().position(|h| h == name);
     let cols: Vec<Option<usize>> = SALES_HEADER.iter().map(|n| column(n)).collect();
@@ -132,15 +114,6 @@ fn parse_row(
             price,
         },
     ))
-}
-
-fn write_rows(rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    for row in rows {
-        // Writing to memory cannot fail.
-        let _ = w.write_record(&row);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// Writes sales as CSV with [`SALES_HEADER`].
