@@ -109,6 +109,19 @@ impl Ctx {
             .unwrap_or_else(|| id.to_owned())
     }
 
+    /// An `<option>` per member, named in `lang`, with `chosen` selected.
+    pub fn member_options(&self, chosen: &str, lang: &str) -> impl IntoView + use<> {
+        self.pool
+            .dataset()
+            .members
+            .iter()
+            .map(|m| {
+                let selected = chosen == m.id;
+                view! { <option value=m.id.clone() selected=selected>{self.member_name(&m.id, lang)}</option> }
+            })
+            .collect_view()
+    }
+
     /// Runs `f` with the income source chosen (untracked inputs are the caller's business).
     pub fn with_source<R>(
         &self,

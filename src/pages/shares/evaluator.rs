@@ -430,18 +430,7 @@ pub fn Exit() -> impl IntoView {
     });
     let options = {
         let ctx = ctx.clone();
-        move || {
-            let l = lang();
-            let chosen = inputs.with(|i| i.0.clone());
-            ctx.pool
-                .dataset()
-                .members
-                .iter()
-                .map(|m| {
-                    view! { <option value=m.id.clone() selected=chosen == m.id>{ctx.member_name(&m.id, l)}</option> }
-                })
-                .collect_view()
-        }
+        move || inputs.with(|i| ctx.member_options(&i.0, lang()))
     };
     view! {
         <section class="shares-exit" aria-labelledby="shares-exit-title">

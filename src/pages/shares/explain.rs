@@ -32,18 +32,7 @@ pub fn Explain() -> impl IntoView {
     });
     let options = {
         let ctx = ctx.clone();
-        move || {
-            let l = lang();
-            let chosen = member.get();
-            ctx.pool
-                .dataset()
-                .members
-                .iter()
-                .map(|m| {
-                    view! { <option value=m.id.clone() selected=chosen == m.id>{ctx.member_name(&m.id, l)}</option> }
-                })
-                .collect_view()
-        }
+        move || member.with(|chosen| ctx.member_options(chosen, lang()))
     };
     let dp = ctx.decimals();
     let currency = ctx.currency();
