@@ -255,6 +255,37 @@ pub fn set_field(
     }
 }
 
+/// A labelled text input bound to one field of the page's inputs, marked when `invalid`.
+#[component]
+pub fn Field(
+    id: &'static str,
+    label: Signal<String>,
+    get: fn(&SharesText) -> String,
+    set: fn(&mut SharesText, String),
+    #[prop(optional)] hint: Option<Signal<String>>,
+    #[prop(optional)] invalid: Option<Signal<bool>>,
+    #[prop(optional)] decimal: bool,
+) -> impl IntoView {
+    let text = use_ctx().text;
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div>
+            <label for=id>{label}</label>
+            <input
+                id=id
+                data-testid=id
+                type="text"
+                inputmode=decimal.then_some("decimal")
+                prop:value=move || text.with(get)
+                aria-invalid=move || invalid.is_some_and(|i| i.get()).then_some("true")
+                aria-describedby=hint.is_some().then(|| hint_id.clone())
+                on:input=set_field(text, set)
+            />
+            {hint.map(|h| view! { <span class="shares-hint" id=hint_id.clone()>{h}</span> })}
+        </div>
+    }
+}
+
 /// A method's name in the current language.
 pub fn method_label(method: &str) -> String {
     let i18n = use_i18n();
@@ -369,11 +400,10 @@ fn Controls() -> impl IntoView {
     };
     let value = move |f: fn(&SharesText) -> String| move || text.with(f);
     let field_problem = move |which: RuleProblem| {
-        move || {
+        Signal::derive(move || {
             ctx.rule
                 .with(|r| r.as_ref().err().is_some_and(|ps| ps.contains(&which)))
-                .then_some("true")
-        }
+        })
     };
     let pool = ctx.pool.clone();
     let years = ctx.years;
@@ -451,42 +481,18 @@ fn Controls() -> impl IntoView {
                             }}
                         </span>
                     </div>
-                    <div>
-                        <label for="shares-fee-percent">{t!(i18n, shares_fee_percent)}</label>
-                        <input
-                            id="shares-fee-percent"
-                            data-testid="shares-fee-percent"
-                            type="text"
-                            inputmode="decimal"
-                            prop:value=value(|t| t.fee_percent.clone())
-                            aria-invalid=field_problem(RuleProblem::FeePercent)
-                            on:input=set_field(text, |t, v| t.fee_percent = v)
-                        />
-                    </div>
-                    <div>
-                        <label for="shares-fee-min">{t!(i18n, shares_fee_min)}</label>
-                        <input
-                            id="shares-fee-min"
-                            data-testid="shares-fee-min"
-                            type="text"
-                            inputmode="decimal"
-                            prop:value=value(|t| t.fee_min.clone())
-                            aria-invalid=field_problem(RuleProblem::FeeMin)
-                            on:input=set_field(text, |t, v| t.fee_min = v)
-                        />
-                    </div>
-                    <div>
-                        <label for="shares-fee-max">{t!(i18n, shares_fee_max)}</label>
-                        <input
-                            id="shares-fee-max"
-                            data-testid="shares-fee-max"
-                            type="text"
-                            inputmode="decimal"
-                            prop:value=value(|t| t.fee_max.clone())
-                            aria-invalid=field_problem(RuleProblem::FeeMax)
-                            on:input=set_field(text, |t, v| t.fee_max = v)
-                        />
-                    </div>
+                    <Field id="shares-fee-percent" decimal=true
+                        label=Signal::derive(move || t_string!(i18n, shares_fee_percent).to_owned())
+                        get=|t| t.fee_percent.clone() set=|t, v| t.fee_percent = v
+                        invalid=field_problem(RuleProblem::FeePercent) />
+                    <Field id="shares-fee-min" decimal=true
+                        label=Signal::derive(move || t_string!(i18n, shares_fee_min).to_owned())
+                        get=|t| t.fee_min.clone() set=|t, v| t.fee_min = v
+                        invalid=field_problem(RuleProblem::FeeMin) />
+                    <Field id="shares-fee-max" decimal=true
+                        label=Signal::derive(move || t_string!(i18n, shares_fee_max).to_owned())
+                        get=|t| t.fee_max.clone() set=|t, v| t.fee_max = v
+                        invalid=field_problem(RuleProblem::FeeMax) />
                 </div>
                 <button type="button" data-testid="shares-reset-rule" on:click=reset>
                     {t!(i18n, shares_reset_rule)}

@@ -5,7 +5,7 @@
 //! and a date (`RemoveMember`), with the same effects.
 
 use super::files::{chosen_file_text, download};
-use super::{Blocked, BlockedNote, LISTED_MEMBERS, ListedMembers, Shared, lang, use_ctx};
+use super::{Blocked, BlockedNote, Field, LISTED_MEMBERS, ListedMembers, Shared, lang, use_ctx};
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -139,33 +139,6 @@ fn StopNote(stop: Stop) -> impl IntoView {
             }
             .into_any()
         }
-    }
-}
-
-/// A labelled text input bound to one field.
-#[component]
-fn Field(
-    id: &'static str,
-    label: Signal<String>,
-    get: fn(&super::inputs::SharesText) -> String,
-    set: fn(&mut super::inputs::SharesText, String),
-    #[prop(optional)] hint: Option<Signal<String>>,
-) -> impl IntoView {
-    let text = use_ctx().text;
-    let hint_id = format!("{id}-hint");
-    view! {
-        <div>
-            <label for=id>{label}</label>
-            <input
-                id=id
-                data-testid=id
-                type="text"
-                prop:value=move || text.with(get)
-                aria-describedby=hint.is_some().then(|| hint_id.clone())
-                on:input=super::set_field(text, set)
-            />
-            {hint.map(|h| view! { <span class="shares-hint" id=hint_id.clone()>{h}</span> })}
-        </div>
     }
 }
 
