@@ -61,6 +61,7 @@ fn LoadStatus() -> impl IntoView {
             view! {
                 <div class="data-progress" data-testid="data-progress">
                     <progress
+                        data-testid="data-progress-bar"
                         aria-label=t_string!(i18n, data_progress_label)
                         value=value.map(|v| v.to_string())
                         max=max.map(|v| v.to_string())

@@ -321,14 +321,20 @@ impl Session {
 
     /// Waits until `script` returns `true`.
     pub async fn wait_js(&self, what: &str, script: &str) -> TestResult {
-        let deadline = Instant::now() + WAIT;
+        self.wait_js_within(what, script, WAIT).await
+    }
+
+    /// Waits up to `limit` until `script` returns `true` (for the 100,000-patent pool, whose
+    /// load in a debug build takes longer than `WAIT`).
+    pub async fn wait_js_within(&self, what: &str, script: &str, limit: Duration) -> TestResult {
+        let deadline = Instant::now() + limit;
         loop {
             // Errors while the page reloads are expected; only the deadline fails.
             if let Ok(Value::Bool(true)) = self.client.execute(script, vec![]).await {
                 return Ok(());
             }
             if Instant::now() > deadline {
-                return Err(format!("waited {WAIT:?} for {what}").into());
+                return Err(format!("waited {limit:?} for {what}").into());
             }
             tokio::time::sleep(POLL).await;
         }

@@ -1,10 +1,14 @@
 //! The Data page in a real browser: every bundled dataset opens and shows its overview, an
 //! invalid file shows its problems and keeps the dataset in use, a URL that cannot be read is
-//! explained, and the choice survives a reload.
+//! explained, the choice survives a reload, and a big download shows its progress.
 
 use fantoccini::Locator;
 use poolcalc_e2e::{Options, Session, TestResult, default_pool_name, dist_dir, run};
 use serde_json::Value;
+use std::time::Duration;
+
+/// How long the 100,000-patent pool may take to open in a debug build on a busy machine.
+const BIG_LOAD: Duration = Duration::from_secs(180);
 
 /// (id, English pool name) of every bundled dataset, read from the built app's files.
 fn bundled() -> TestResult<Vec<(String, String)>> {
@@ -246,5 +250,100 @@ async fn the_schema_download_is_served() {
         .await?;
         Ok(())
     })
+    .await;
+}
+
+#[tokio::test]
+async fn a_big_download_shows_its_progress_while_the_bytes_arrive() {
+    run(
+        "a_big_download_shows_its_progress_while_the_bytes_arrive",
+        Options::desktop(),
+        |s| async move {
+            let name = bundled()?
+                .into_iter()
+                .find(|(id, _)| id == "synth-100k")
+                .map(|(_, n)| n)
+                .ok_or("synth-100k is not bundled")?;
+            let size = std::fs::metadata(dist_dir().join("datasets/synth-100k.json"))?.len();
+            s.open("data").await?;
+            s.wait_text("pool-name", &default_pool_name("en")?).await?;
+            // A network slower than loopback (256 KB every 4 ms, about 60 MB/s), so that
+            // the download spans several frames however fast this machine is; the app still
+            // reads a real body stream with the server's Content-Length.
+            s.js("const realFetch = window.fetch.bind(window);
+                  window.fetch = async (input, init) => {
+                    const response = await realFetch(input, init);
+                    if (!String(input).includes('synth-100k') || !response.body) return response;
+                    const reader = response.body.getReader();
+                    const PIECE = 256 * 1024;
+                    let chunk = null, at = 0;
+                    const body = new ReadableStream({
+                      async pull(controller) {
+                        if (!chunk || at >= chunk.length) {
+                          const { done, value } = await reader.read();
+                          if (done) { controller.close(); return; }
+                          chunk = value; at = 0;
+                        }
+                        await new Promise((resolve) => setTimeout(resolve, 4));
+                        controller.enqueue(chunk.subarray(at, at + PIECE));
+                        at += PIECE;
+                      },
+                    });
+                    return new Response(body, {
+                      status: response.status,
+                      statusText: response.statusText,
+                      headers: response.headers,
+                    });
+                  };
+                  return true;")
+                .await?;
+            // What the bar showed at every frame: only painted values count (a
+            // MutationObserver would also see values the browser never drew).
+            s.js("window.__bars = [];
+                  const tick = () => {
+                    const p = document.querySelector('[data-testid=data-progress-bar]');
+                    if (p) window.__bars.push([p.getAttribute('value'), p.getAttribute('max')]);
+                    requestAnimationFrame(tick);
+                  };
+                  requestAnimationFrame(tick);
+                  return true;")
+                .await?;
+            s.click("data-open-synth-100k").await?;
+            s.wait_js_within(
+                "synth-100k in use",
+                &format!(
+                    "const e = document.querySelector('[data-testid=data-in-use]');
+                     return !!e && e.textContent.trim() === {name:?};"
+                ),
+                BIG_LOAD,
+            )
+            .await?;
+            let seen = s.js("return window.__bars;").await?;
+            let frames: Vec<(f64, f64)> = seen
+                .as_array()
+                .ok_or("no frames recorded")?
+                .iter()
+                .filter_map(|pair| {
+                    let value = pair[0].as_str()?.parse().ok()?;
+                    let max = pair[1].as_str()?.parse().ok()?;
+                    Some((value, max))
+                })
+                .collect();
+            let part_way = frames
+                .iter()
+                .filter(|(value, max)| *value > 0.0 && value < max)
+                .count();
+            assert!(
+                part_way > 0,
+                "no frame showed the download part-way; frames with a value: {frames:?}"
+            );
+            // The total is the server's Content-Length: the file's size.
+            assert!(
+                frames.iter().all(|(_, max)| *max == size as f64),
+                "a total other than {size} bytes: {frames:?}"
+            );
+            Ok(())
+        },
+    )
     .await;
 }
