@@ -1,10 +1,11 @@
 //! The Data page in a real browser: every bundled dataset opens and shows its overview, an
 //! invalid file shows its problems and keeps the dataset in use, a URL that cannot be read is
-//! explained, the choice survives a reload, and a big download shows its progress.
+//! explained, the choice survives a reload, a big download shows its progress, and a file
+//! dropped on the page opens like a chosen one.
 
 use fantoccini::Locator;
 use poolcalc_e2e::{Options, Session, TestResult, default_pool_name, dist_dir, run};
-use serde_json::Value;
+use serde_json::{Value, json};
 use std::time::Duration;
 
 /// How long the 100,000-patent pool may take to open in a debug build on a busy machine.
@@ -44,6 +45,42 @@ async fn wait_contains(s: &Session, testid: &str, part: &str) -> TestResult {
         &script,
     )
     .await
+}
+
+/// Drops a file named `name` holding `text` on the Data page's drop zone, as a drag from the
+/// desktop does: `dragenter`, `dragover` (which the page must cancel, or the browser would
+/// open the file itself), then `drop`.
+async fn drop_file(s: &Session, name: &str, text: &str) -> TestResult {
+    let seen = s
+        .client
+        .execute(
+            "const [name, text] = arguments;
+             const zone = document.querySelector('[data-testid=data-drop]');
+             const dataTransfer = new DataTransfer();
+             dataTransfer.items.add(new File([text], name, { type: 'application/json' }));
+             const fire = (type) => zone.dispatchEvent(
+               new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer }));
+             // The page redraws the zone after each event, not during it.
+             const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+             return (async () => {
+               fire('dragenter');
+               const cancelled = !fire('dragover');
+               await settle();
+               const highlighted = zone.classList.contains('dragging');
+               fire('drop');
+               await settle();
+               return { cancelled, highlighted, after: zone.classList.contains('dragging') };
+             })();",
+            vec![json!(name), json!(text)],
+        )
+        .await?;
+    if seen != json!({ "cancelled": true, "highlighted": true, "after": false }) {
+        return Err(format!(
+            "the drop zone should cancel dragover and be highlighted only while a file is over it: {seen}"
+        )
+        .into());
+    }
+    Ok(())
 }
 
 #[tokio::test]
@@ -342,6 +379,37 @@ async fn a_big_download_shows_its_progress_while_the_bytes_arrive() {
                 frames.iter().all(|(_, max)| *max == size as f64),
                 "a total other than {size} bytes: {frames:?}"
             );
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_dropped_file_opens_and_a_dropped_invalid_one_is_explained() {
+    run(
+        "a_dropped_file_opens_and_a_dropped_invalid_one_is_explained",
+        Options::desktop(),
+        |s| async move {
+            let text = std::fs::read_to_string(dist_dir().join("datasets/worked-example.json"))?;
+            s.open("data").await?;
+            s.wait_text("pool-name", &default_pool_name("en")?).await?;
+
+            drop_file(&s, "dropped.json", &text).await?;
+            s.wait_text("pool-name", "Worked example pool").await?;
+            s.wait_text("data-in-use", "Worked example pool").await?;
+            wait_contains(&s, "data-in-use-from", "dropped.json").await?;
+
+            // Well-formed JSON that is not a valid dataset: its problem is listed by path, and
+            // the dropped dataset stays in use.
+            let mut broken: Value = serde_json::from_str(&text)?;
+            broken["patents"][0]["weight"] = json!(2);
+            drop_file(&s, "broken.json", &broken.to_string()).await?;
+            wait_contains(&s, "data-errors", "patents[0].weight").await?;
+            wait_contains(&s, "data-problem-lead", "1 problem").await?;
+            s.wait_text("pool-name", "Worked example pool").await?;
+            s.wait_text("data-in-use", "Worked example pool").await?;
+            wait_contains(&s, "data-in-use-from", "dropped.json").await?;
             Ok(())
         },
     )
