@@ -2,9 +2,9 @@
 //! dataset in use and its schema.
 
 use crate::catalog::text_in;
+use crate::components::files::download;
 use crate::dataset_loader::{
-    Notice, Problem, Source, Stage, describe_source, download, load_bundled, load_file, load_url,
-    use_loader,
+    Notice, Problem, Source, Stage, describe_source, load_bundled, load_file, load_url, use_loader,
 };
 use crate::i18n::{t, t_string, use_i18n};
 use crate::language;
