@@ -10,6 +10,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use futures_util::FutureExt;
 use serde_json::{Value, json};
 use std::future::Future;
+use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
@@ -401,6 +402,28 @@ impl Session {
             .await?
             .as_f64()
             .ok_or_else(|| "first-render mark has no start time".into())
+    }
+}
+
+/// Prints a measured timing and appends it to `target/e2e-metrics/budgets.txt` for
+/// `cargo xtask test` to show: cargo test hides what a passing test prints. A file that
+/// cannot be written is said on stderr but fails no test (the timing is still printed).
+pub fn report_metric(line: &str) {
+    println!("{line}");
+    let path = workspace_root().join(xtask::BUDGETS_FILE);
+    let written = path
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| {
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+        })
+        // One write per line: tests run in parallel threads and append to the same file.
+        .and_then(|mut file| file.write_all(format!("{line}\n").as_bytes()));
+    if let Err(e) = written {
+        eprintln!("cannot append to {}: {e}", path.display());
     }
 }
 
