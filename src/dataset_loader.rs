@@ -20,6 +20,10 @@ const SOURCE_KEY: &str = "poolcalc.dataset.source";
 const FILE_KEY: &str = "poolcalc.dataset.file";
 /// Bytes read from a file per step; each step lets the page repaint its progress bar.
 const CHUNK: f64 = 2.0 * 1024.0 * 1024.0;
+/// How long a download runs between repaints of its progress bar: one frame.
+const PAINT_EVERY_MS: f64 = 16.0;
+/// The most memory reserved up front from a server's announced size.
+const MAX_RESERVE: f64 = 64.0 * 1024.0 * 1024.0;
 
 /// Where the dataset in use came from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -280,38 +284,107 @@ async fn validate(
 
 /// Waits for the browser to run its event loop (and paint) once.
 pub async fn next_frame() {
+    pause(16).await;
+}
+
+/// Gives the browser one turn of its event loop, in which it paints if a frame is due:
+/// cheaper than `next_frame`, which always waits a whole frame.
+async fn yield_to_browser() {
+    pause(0).await;
+}
+
+async fn pause(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 16);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
     });
     let _ = JsFuture::from(promise).await;
 }
 
 async fn fetch_text_with_progress(url: &str, loader: Loader) -> Result<String, Problem> {
+    let unreachable = |e: JsValue| Problem::Unreachable(js_message(&e));
     let window = web_sys::window().ok_or_else(|| Problem::Unreachable("no window".into()))?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| Problem::Unreachable(js_message(&e)))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|e| Problem::Unreachable(js_message(&e)))?;
+        .map_err(unreachable)?;
+    let response: web_sys::Response = response.dyn_into().map_err(unreachable)?;
     if !response.ok() {
         return Err(Problem::Http(response.status()));
     }
-    let body = response
-        .array_buffer()
-        .map_err(|e| Problem::Unreachable(js_message(&e)))?;
-    let buffer = JsFuture::from(body)
-        .await
-        .map_err(|e| Problem::Unreachable(js_message(&e)))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let bytes = match response.body() {
+        Some(body) => read_stream(&body, content_length(&response), loader).await?,
+        // A browser without body streams (or a body-less answer): all at once.
+        None => {
+            let body = response.array_buffer().map_err(unreachable)?;
+            let buffer = JsFuture::from(body).await.map_err(unreachable)?;
+            js_sys::Uint8Array::new(&buffer).to_vec()
+        }
+    };
     let n = bytes.len() as f64;
     loader.stage.set(Some(Stage::Reading {
         done: n,
         total: Some(n),
     }));
     String::from_utf8(bytes).map_err(|_| Problem::NotText)
+}
+
+/// The size the server announced, when it did.
+fn content_length(response: &web_sys::Response) -> Option<f64> {
+    let header = response.headers().get("content-length").ok().flatten()?;
+    let n: u64 = header.trim().parse().ok()?;
+    (n > 0).then_some(n as f64)
+}
+
+/// Reads a response body as its bytes arrive. Progress is published, and the browser gets a
+/// turn to paint it, once a frame (`PAINT_EVERY_MS`) rather than per chunk: a slow network
+/// brings many small chunks, and redrawing for each would slow the download down.
+async fn read_stream(
+    body: &web_sys::ReadableStream,
+    total: Option<f64>,
+    loader: Loader,
+) -> Result<Vec<u8>, Problem> {
+    let unreachable = |e: JsValue| Problem::Unreachable(js_message(&e));
+    let reader = web_sys::ReadableStreamDefaultReader::new(body).map_err(unreachable)?;
+    // The announced size is the server's word; a wrong one must not reserve gigabytes.
+    let reserve = total.map_or(0.0, |t| t.min(MAX_RESERVE));
+    let mut bytes = Vec::with_capacity(reserve as usize);
+    loader.stage.set(Some(Stage::Reading { done: 0.0, total }));
+    let mut painted = now_ms();
+    loop {
+        let step: web_sys::ReadableStreamReadResult = JsFuture::from(reader.read())
+            .await
+            .map_err(unreachable)?
+            .unchecked_into();
+        if step.get_done().unwrap_or(true) {
+            return Ok(bytes);
+        }
+        let chunk: js_sys::Uint8Array = step
+            .get_value()
+            .dyn_into()
+            .map_err(|_| Problem::Unreachable("the body stream gave no bytes".into()))?;
+        let start = bytes.len();
+        bytes.resize(start + chunk.length() as usize, 0);
+        chunk.copy_to(&mut bytes[start..]);
+        if now_ms() - painted >= PAINT_EVERY_MS {
+            let done = bytes.len() as f64;
+            loader.stage.set(Some(Stage::Reading {
+                done,
+                // A compressed transfer announces fewer bytes than arrive: then the total
+                // is unknown rather than wrong.
+                total: total.filter(|t| done <= *t),
+            }));
+            yield_to_browser().await;
+            painted = now_ms();
+        }
+    }
+}
+
+/// Milliseconds on the page's clock (0 when there is none: progress then shows at the end).
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// Reads a file a slice at a time, reporting progress after each.
@@ -377,27 +450,4 @@ fn remember(source: &Source, loader: Loader) {
     if let Ok(json) = serde_json::to_string(source) {
         let _ = storage.set_item(SOURCE_KEY, &json);
     }
-}
-
-/// Saves `text` as a download named `name`, from a Blob made in the page.
-pub fn download(name: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let props = web_sys::BlobPropertyBag::new();
-    props.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(a) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }

@@ -1,6 +1,7 @@
 //! Pieces of the shell shared by every page.
 
 mod coverage_chart;
+pub mod files;
 mod header;
 mod main_nav;
 mod not_built;

@@ -2,9 +2,9 @@
 //! dataset in use and its schema.
 
 use crate::catalog::text_in;
+use crate::components::files::download;
 use crate::dataset_loader::{
-    Notice, Problem, Source, Stage, describe_source, download, load_bundled, load_file, load_url,
-    use_loader,
+    Notice, Problem, Source, Stage, describe_source, load_bundled, load_file, load_url, use_loader,
 };
 use crate::i18n::{t, t_string, use_i18n};
 use crate::language;
@@ -61,6 +61,7 @@ fn LoadStatus() -> impl IntoView {
             view! {
                 <div class="data-progress" data-testid="data-progress">
                     <progress
+                        data-testid="data-progress-bar"
                         aria-label=t_string!(i18n, data_progress_label)
                         value=value.map(|v| v.to_string())
                         max=max.map(|v| v.to_string())

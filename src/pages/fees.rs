@@ -6,7 +6,6 @@ mod balance_view;
 mod charts;
 mod entry;
 mod explain;
-mod files;
 mod form_state;
 mod results;
 

@@ -5,7 +5,6 @@
 
 mod evaluator;
 mod explain;
-mod files;
 mod inputs;
 mod projection;
 mod year_view;

@@ -10,6 +10,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use futures_util::FutureExt;
 use serde_json::{Value, json};
 use std::future::Future;
+use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
@@ -321,14 +322,20 @@ impl Session {
 
     /// Waits until `script` returns `true`.
     pub async fn wait_js(&self, what: &str, script: &str) -> TestResult {
-        let deadline = Instant::now() + WAIT;
+        self.wait_js_within(what, script, WAIT).await
+    }
+
+    /// Waits up to `limit` until `script` returns `true` (for the 100,000-patent pool, whose
+    /// load in a debug build takes longer than `WAIT`).
+    pub async fn wait_js_within(&self, what: &str, script: &str, limit: Duration) -> TestResult {
+        let deadline = Instant::now() + limit;
         loop {
             // Errors while the page reloads are expected; only the deadline fails.
             if let Ok(Value::Bool(true)) = self.client.execute(script, vec![]).await {
                 return Ok(());
             }
             if Instant::now() > deadline {
-                return Err(format!("waited {WAIT:?} for {what}").into());
+                return Err(format!("waited {limit:?} for {what}").into());
             }
             tokio::time::sleep(POLL).await;
         }
@@ -395,6 +402,28 @@ impl Session {
             .await?
             .as_f64()
             .ok_or_else(|| "first-render mark has no start time".into())
+    }
+}
+
+/// Prints a measured timing and appends it to `target/e2e-metrics/budgets.txt` for
+/// `cargo xtask test` to show: cargo test hides what a passing test prints. A file that
+/// cannot be written is said on stderr but fails no test (the timing is still printed).
+pub fn report_metric(line: &str) {
+    println!("{line}");
+    let path = workspace_root().join(xtask::BUDGETS_FILE);
+    let written = path
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| {
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+        })
+        // One write per line: tests run in parallel threads and append to the same file.
+        .and_then(|mut file| file.write_all(format!("{line}\n").as_bytes()));
+    if let Err(e) = written {
+        eprintln!("cannot append to {}: {e}", path.display());
     }
 }
 

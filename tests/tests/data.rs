@@ -1,10 +1,15 @@
 //! The Data page in a real browser: every bundled dataset opens and shows its overview, an
 //! invalid file shows its problems and keeps the dataset in use, a URL that cannot be read is
-//! explained, and the choice survives a reload.
+//! explained, the choice survives a reload, a big download shows its progress, and a file
+//! dropped on the page opens like a chosen one.
 
 use fantoccini::Locator;
 use poolcalc_e2e::{Options, Session, TestResult, default_pool_name, dist_dir, run};
-use serde_json::Value;
+use serde_json::{Value, json};
+use std::time::Duration;
+
+/// How long the 100,000-patent pool may take to open in a debug build on a busy machine.
+const BIG_LOAD: Duration = Duration::from_secs(180);
 
 /// (id, English pool name) of every bundled dataset, read from the built app's files.
 fn bundled() -> TestResult<Vec<(String, String)>> {
@@ -40,6 +45,42 @@ async fn wait_contains(s: &Session, testid: &str, part: &str) -> TestResult {
         &script,
     )
     .await
+}
+
+/// Drops a file named `name` holding `text` on the Data page's drop zone, as a drag from the
+/// desktop does: `dragenter`, `dragover` (which the page must cancel, or the browser would
+/// open the file itself), then `drop`.
+async fn drop_file(s: &Session, name: &str, text: &str) -> TestResult {
+    let seen = s
+        .client
+        .execute(
+            "const [name, text] = arguments;
+             const zone = document.querySelector('[data-testid=data-drop]');
+             const dataTransfer = new DataTransfer();
+             dataTransfer.items.add(new File([text], name, { type: 'application/json' }));
+             const fire = (type) => zone.dispatchEvent(
+               new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer }));
+             // The page redraws the zone after each event, not during it.
+             const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+             return (async () => {
+               fire('dragenter');
+               const cancelled = !fire('dragover');
+               await settle();
+               const highlighted = zone.classList.contains('dragging');
+               fire('drop');
+               await settle();
+               return { cancelled, highlighted, after: zone.classList.contains('dragging') };
+             })();",
+            vec![json!(name), json!(text)],
+        )
+        .await?;
+    if seen != json!({ "cancelled": true, "highlighted": true, "after": false }) {
+        return Err(format!(
+            "the drop zone should cancel dragover and be highlighted only while a file is over it: {seen}"
+        )
+        .into());
+    }
+    Ok(())
 }
 
 #[tokio::test]
@@ -246,5 +287,131 @@ async fn the_schema_download_is_served() {
         .await?;
         Ok(())
     })
+    .await;
+}
+
+#[tokio::test]
+async fn a_big_download_shows_its_progress_while_the_bytes_arrive() {
+    run(
+        "a_big_download_shows_its_progress_while_the_bytes_arrive",
+        Options::desktop(),
+        |s| async move {
+            let name = bundled()?
+                .into_iter()
+                .find(|(id, _)| id == "synth-100k")
+                .map(|(_, n)| n)
+                .ok_or("synth-100k is not bundled")?;
+            let size = std::fs::metadata(dist_dir().join("datasets/synth-100k.json"))?.len();
+            s.open("data").await?;
+            s.wait_text("pool-name", &default_pool_name("en")?).await?;
+            // A network slower than loopback (256 KB every 4 ms, about 60 MB/s), so that
+            // the download spans several frames however fast this machine is; the app still
+            // reads a real body stream with the server's Content-Length.
+            s.js("const realFetch = window.fetch.bind(window);
+                  window.fetch = async (input, init) => {
+                    const response = await realFetch(input, init);
+                    if (!String(input).includes('synth-100k') || !response.body) return response;
+                    const reader = response.body.getReader();
+                    const PIECE = 256 * 1024;
+                    let chunk = null, at = 0;
+                    const body = new ReadableStream({
+                      async pull(controller) {
+                        if (!chunk || at >= chunk.length) {
+                          const { done, value } = await reader.read();
+                          if (done) { controller.close(); return; }
+                          chunk = value; at = 0;
+                        }
+                        await new Promise((resolve) => setTimeout(resolve, 4));
+                        controller.enqueue(chunk.subarray(at, at + PIECE));
+                        at += PIECE;
+                      },
+                    });
+                    return new Response(body, {
+                      status: response.status,
+                      statusText: response.statusText,
+                      headers: response.headers,
+                    });
+                  };
+                  return true;")
+                .await?;
+            // What the bar showed at every frame: only painted values count (a
+            // MutationObserver would also see values the browser never drew).
+            s.js("window.__bars = [];
+                  const tick = () => {
+                    const p = document.querySelector('[data-testid=data-progress-bar]');
+                    if (p) window.__bars.push([p.getAttribute('value'), p.getAttribute('max')]);
+                    requestAnimationFrame(tick);
+                  };
+                  requestAnimationFrame(tick);
+                  return true;")
+                .await?;
+            s.click("data-open-synth-100k").await?;
+            s.wait_js_within(
+                "synth-100k in use",
+                &format!(
+                    "const e = document.querySelector('[data-testid=data-in-use]');
+                     return !!e && e.textContent.trim() === {name:?};"
+                ),
+                BIG_LOAD,
+            )
+            .await?;
+            let seen = s.js("return window.__bars;").await?;
+            let frames: Vec<(f64, f64)> = seen
+                .as_array()
+                .ok_or("no frames recorded")?
+                .iter()
+                .filter_map(|pair| {
+                    let value = pair[0].as_str()?.parse().ok()?;
+                    let max = pair[1].as_str()?.parse().ok()?;
+                    Some((value, max))
+                })
+                .collect();
+            let part_way = frames
+                .iter()
+                .filter(|(value, max)| *value > 0.0 && value < max)
+                .count();
+            assert!(
+                part_way > 0,
+                "no frame showed the download part-way; frames with a value: {frames:?}"
+            );
+            // The total is the server's Content-Length: the file's size.
+            assert!(
+                frames.iter().all(|(_, max)| *max == size as f64),
+                "a total other than {size} bytes: {frames:?}"
+            );
+            Ok(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_dropped_file_opens_and_a_dropped_invalid_one_is_explained() {
+    run(
+        "a_dropped_file_opens_and_a_dropped_invalid_one_is_explained",
+        Options::desktop(),
+        |s| async move {
+            let text = std::fs::read_to_string(dist_dir().join("datasets/worked-example.json"))?;
+            s.open("data").await?;
+            s.wait_text("pool-name", &default_pool_name("en")?).await?;
+
+            drop_file(&s, "dropped.json", &text).await?;
+            s.wait_text("pool-name", "Worked example pool").await?;
+            s.wait_text("data-in-use", "Worked example pool").await?;
+            wait_contains(&s, "data-in-use-from", "dropped.json").await?;
+
+            // Well-formed JSON that is not a valid dataset: its problem is listed by path, and
+            // the dropped dataset stays in use.
+            let mut broken: Value = serde_json::from_str(&text)?;
+            broken["patents"][0]["weight"] = json!(2);
+            drop_file(&s, "broken.json", &broken.to_string()).await?;
+            wait_contains(&s, "data-errors", "patents[0].weight").await?;
+            wait_contains(&s, "data-problem-lead", "1 problem").await?;
+            s.wait_text("pool-name", "Worked example pool").await?;
+            s.wait_text("data-in-use", "Worked example pool").await?;
+            wait_contains(&s, "data-in-use-from", "dropped.json").await?;
+            Ok(())
+        },
+    )
     .await;
 }

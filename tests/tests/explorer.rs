@@ -2,7 +2,7 @@
 //! the virtualized list, and the timing of the 100,000-patent pool (printed, not asserted).
 
 use fantoccini::Locator;
-use poolcalc_e2e::{Options, Session, TestResult, default_pool_name, run};
+use poolcalc_e2e::{Options, Session, TestResult, default_pool_name, report_metric, run};
 use serde_json::Value;
 
 async fn wait_contains(s: &Session, testid: &str, part: &str) -> TestResult {
@@ -193,10 +193,10 @@ async fn timing_of_the_100k_pool() {
         let overview = s.js("return performance.now() - window.__t1;").await?;
         let loaded = loaded.as_f64().unwrap_or(f64::NAN);
         let overview = overview.as_f64().unwrap_or(f64::NAN);
-        println!(
+        report_metric(&format!(
             "100k pool: fetch + validate + index {loaded:.0} ms, overview {overview:.0} ms, total {:.0} ms (budget 2000 ms; 50 ms polling granularity)",
             loaded + overview
-        );
+        ));
 
         s.click("explorer-nav-patents").await?;
         s.wait_text("explorer-patent-count", "100,000 of 100,000 patents").await?;
@@ -232,7 +232,9 @@ async fn timing_of_the_100k_pool() {
             s.wait_js("the filter's new count", "return window.__filter_ms !== null;")
                 .await?;
             let ms = s.js("return window.__filter_ms;").await?.as_f64().unwrap_or(f64::NAN);
-            println!("100k pool: patent filter {label} updated in {ms:.1} ms (budget 100 ms)");
+            report_metric(&format!(
+                "100k pool: patent filter {label} updated in {ms:.1} ms (budget 100 ms)"
+            ));
         }
         wait_contains(&s, "explorer-patent-count", "of 100,000 patents").await?;
         Ok(())

@@ -6,7 +6,7 @@
 //! whose catalog makes the HEVC-style dataset the default.
 
 use fantoccini::Locator;
-use poolcalc_e2e::{Options, Session, TestResult, dist_dir, run};
+use poolcalc_e2e::{Options, Session, TestResult, dist_dir, report_metric, run};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -115,11 +115,11 @@ async fn scenario_timings_on_the_hevc_style_dataset() {
             sweep.push(last_measure(&s, "poolcalc-scen-sweep", before + 1).await?);
         }
         wait_present(&s, "scen-sweep-row-20").await?;
-        println!(
+        report_metric(&format!(
             "HEVC-style dataset: compare 4 scenarios {:.0} ms median of {compare:.0?} (budget 100 ms); 21-point sweep {:.0} ms median of {sweep:.0?} (budget 200 ms)",
             median(compare.clone()),
             median(sweep.clone()),
-        );
+        ));
         Ok(())
     })
     .await;

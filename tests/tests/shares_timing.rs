@@ -3,7 +3,7 @@
 //! shares in under 16 ms; a 20-year evaluation with a joining candidate of 5,000 patents in
 //! under 100 ms. Run it against a release build for numbers that mean something.
 
-use poolcalc_e2e::{Options, Session, TestResult, dist_dir, run};
+use poolcalc_e2e::{Options, Session, TestResult, dist_dir, report_metric, run};
 use serde_json::Value;
 use std::time::{Duration, Instant};
 
@@ -103,15 +103,15 @@ async fn shares_timings_on_100k_patents() {
             .js("return document.querySelector('[data-testid=\"shares-table\"] tbody tr').getAttribute('data-testid').slice('shares-row-'.length);")
             .await?;
         let first = first.as_str().ok_or("no member row")?.to_owned();
-        println!("synth-100k ({patents} patents): load + first shares {:.1} s", t0.elapsed().as_secs_f64());
+        report_metric(&format!("synth-100k ({patents} patents): load + first shares {:.1} s", t0.elapsed().as_secs_f64()));
 
         for method in ["per_family", "weighted", "country_of_sale", "per_patent"] {
             let (a, b) = measure(&s, "shares-method", method, &format!("shares-amount-{first}"), "change").await?;
-            println!("budget: method → {method}: {a:.1} ms to the first cell, {b:.1} ms until painted (budget 16 ms)");
+            report_metric(&format!("budget: method → {method}: {a:.1} ms to the first cell, {b:.1} ms until painted (budget 16 ms)"));
         }
         for fee in ["12", "7.5"] {
             let (a, b) = measure(&s, "shares-fee-percent", fee, "shares-fee", "input").await?;
-            println!("budget: fee → {fee} %: {a:.1} ms to the fee, {b:.1} ms until painted (budget 16 ms)");
+            report_metric(&format!("budget: fee → {fee} %: {a:.1} ms to the fee, {b:.1} ms until painted (budget 16 ms)"));
         }
 
         // A 20-year evaluation (2026–2045) with a candidate of 5,000 patents.
@@ -153,12 +153,12 @@ async fn shares_timings_on_100k_patents() {
         let engine_ms = s
             .js("const e = document.querySelector('[data-testid=\"shares-eval-ms\"]'); return e ? e.getAttribute('data-ms') : null;")
             .await?;
-        println!(
+        report_metric(&format!(
             "budget: join 5,000 patents, 20 years: {:.1} ms from import to table, of which the evaluation {} ms (budget 100 ms; wall {:.1} s)",
             took.as_f64().unwrap_or(-1.0),
             engine_ms.as_str().unwrap_or("?"),
             started.elapsed().as_secs_f64()
-        );
+        ));
         Ok(())
     })
     .await;

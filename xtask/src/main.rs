@@ -88,10 +88,13 @@ fn test(env: &Env) -> Result {
     build_web(env, &pins)?;
     report::wasm_size(&env.root.join("dist"))?;
 
-    let metric = env.root.join(report::FIRST_RENDER_FILE);
-    let _ = std::fs::remove_file(&metric);
+    // Only this run's measurements are reported: the tests write these afresh.
+    for metrics in [report::FIRST_RENDER_FILE, report::BUDGETS_FILE] {
+        let _ = std::fs::remove_file(env.root.join(metrics));
+    }
     env.run(env.command("cargo").args(["test", "-p", "poolcalc-e2e"]))?;
     report::first_render(&env.root);
+    report::budgets(&env.root);
     println!(
         "\nxtask test: all steps passed in {}",
         cmd::elapsed(started)

@@ -1,4 +1,5 @@
-//! Budgets the test task reports on: wasm size and first render.
+//! Budgets the test task reports on: wasm size, first render, and the timings the browser
+//! tests measured.
 
 use crate::cmd::{Failure, Result, fail};
 use flate2::Compression;
@@ -10,7 +11,7 @@ use std::path::Path;
 pub const WASM_GZIP_BUDGET_KB: f64 = 350.0;
 pub const FIRST_RENDER_BUDGET_MS: f64 = 1000.0;
 
-pub use xtask::FIRST_RENDER_FILE;
+pub use xtask::{BUDGETS_FILE, FIRST_RENDER_FILE};
 
 pub fn wasm_size(dist: &Path) -> Result {
     let entries =
@@ -67,5 +68,51 @@ pub fn first_render(root: &Path) {
         Err(_) => {
             println!("first render: not measured (the browser tests left no {FIRST_RENDER_FILE})")
         }
+    }
+}
+
+/// The timings the browser tests appended to `BUDGETS_FILE`, each against its budget.
+pub fn budgets(root: &Path) {
+    let text = fs::read_to_string(root.join(BUDGETS_FILE)).ok();
+    print!("{}", budgets_report(text.as_deref()));
+}
+
+fn budgets_report(text: Option<&str>) -> String {
+    let mut out = "\nbudgets (browser, measured)\n".to_owned();
+    let lines: Vec<&str> = text
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    if lines.is_empty() {
+        out.push_str(&format!(
+            "  none measured ({BUDGETS_FILE} is missing or empty)\n"
+        ));
+    }
+    for line in lines {
+        out.push_str(&format!("  {line}\n"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::budgets_report;
+
+    #[test]
+    fn budgets_are_listed_under_their_heading_in_the_order_measured() {
+        let report = budgets_report(Some(
+            "fees: 3.0 ms (budget 16 ms)\n\nsweep: 90 ms (budget 200 ms)\n",
+        ));
+        assert_eq!(
+            report,
+            "\nbudgets (browser, measured)\n  fees: 3.0 ms (budget 16 ms)\n  sweep: 90 ms (budget 200 ms)\n"
+        );
+    }
+
+    #[test]
+    fn no_file_says_so() {
+        assert!(budgets_report(None).contains("none measured"));
+        assert!(budgets_report(Some("\n")).contains("none measured"));
     }
 }

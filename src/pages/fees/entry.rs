@@ -1,8 +1,8 @@
 //! The input side: licensee, signing date, growth fill, the sales table, import and export.
 
-use super::files::{chosen_file_text, download};
 use super::form_state::Row;
 use super::{lang, problem_text, use_calc};
+use crate::components::files::{chosen_file as chosen_file_text, download};
 use crate::countries;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;

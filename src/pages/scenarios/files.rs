@@ -1,8 +1,8 @@
 //! Files and links of the workspace: downloads as data URLs (no server, no object URLs to
 //! revoke), reading a chosen file, and the share link in the URL fragment.
 
+pub use crate::components::files::read_chosen_file;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// The fragment a share link carries its scenario in: `#scen=<code>`.
 pub const SHARE_MARK: &str = "#scen=";
@@ -28,19 +28,6 @@ pub fn file_name(name: &str) -> String {
     } else {
         format!("{out}.json")
     }
-}
-
-/// The text of the first file chosen in a file input.
-pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
-    let file = input
-        .files()
-        .and_then(|f| f.get(0))
-        .ok_or("no file chosen")?;
-    JsFuture::from(file.text())
-        .await
-        .map_err(|_| "the file could not be read".to_owned())?
-        .as_string()
-        .ok_or_else(|| "the file is not text".to_owned())
 }
 
 /// The input element an event came from.

@@ -4,8 +4,8 @@
 //! against a bilateral licence, and what every current member gains or loses. Exit: a member
 //! and a date (`RemoveMember`), with the same effects.
 
-use super::files::{chosen_file_text, download};
 use super::{Blocked, BlockedNote, Field, LISTED_MEMBERS, ListedMembers, Shared, lang, use_ctx};
+use crate::components::files::{chosen_file_text, download};
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -2,8 +2,8 @@
 //! line chart of the largest members, a table of every member (the chart's accessible
 //! alternative), the years in which a member's income falls by more than half, and export.
 
-use super::files::download;
 use super::{Blocked, BlockedNote, LISTED_MEMBERS, ListedMembers, Shared, lang, use_ctx};
+use crate::components::files::download;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_engine::Shares;

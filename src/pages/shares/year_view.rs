@@ -2,8 +2,8 @@
 //! unallocated, each member's weight, amount, percent, patents and income per patent, the
 //! check line, and the change per member against the dataset's own rule.
 
-use super::files::download;
 use super::{BlockedNote, LISTED_MEMBERS, ListedMembers, lang, use_ctx};
+use crate::components::files::download;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_engine::distribute::compare_shares;
