@@ -1,20 +1,42 @@
 //! Files in and out without a server: the text of a file the user chose, and text saved as
 //! a download made from a Blob in the page.
 
+use crate::i18n::{t_string, use_i18n};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// Why a chosen file gave no text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileProblem {
+    NoneChosen,
+    Unreadable,
+    NotText,
+}
+
+impl FileProblem {
+    /// The problem in the UI language.
+    pub fn text(self) -> String {
+        let i18n = use_i18n();
+        match self {
+            FileProblem::NoneChosen => t_string!(i18n, files_none_chosen),
+            FileProblem::Unreadable => t_string!(i18n, files_unreadable),
+            FileProblem::NotText => t_string!(i18n, files_not_text),
+        }
+        .to_owned()
+    }
+}
+
 /// The text of the first file chosen in `input`, or why there is none.
-pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, FileProblem> {
     let file = input
         .files()
         .and_then(|f| f.get(0))
-        .ok_or("no file chosen")?;
+        .ok_or(FileProblem::NoneChosen)?;
     JsFuture::from(file.text())
         .await
-        .map_err(|_| "the file could not be read".to_owned())?
+        .map_err(|_| FileProblem::Unreadable)?
         .as_string()
-        .ok_or_else(|| "the file is not text".to_owned())
+        .ok_or(FileProblem::NotText)
 }
 
 /// The name and text of the first file chosen in `input`, which is then cleared: choosing

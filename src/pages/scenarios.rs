@@ -440,7 +440,7 @@ fn Workspace(ds: Arc<LoadedDataset>) -> impl IntoView {
                 Err(e) => {
                     notice.set(Some(Notice::Error(
                         t_string!(i18n, scen_import_failed).to_owned(),
-                        vec![e],
+                        vec![e.text()],
                     )));
                     return;
                 }

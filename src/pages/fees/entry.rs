@@ -2,7 +2,7 @@
 
 use super::form_state::Row;
 use super::{lang, problem_text, use_calc};
-use crate::components::files::{chosen_file as chosen_file_text, download};
+use crate::components::files::{chosen_file, download};
 use crate::countries;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
@@ -174,7 +174,7 @@ pub fn Entry() -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            let Some((name, text)) = chosen_file_text(input).await else {
+            let Some((name, text)) = chosen_file(input).await else {
                 messages.set(vec![t_string!(i18n, fees_import_unreadable).to_owned()]);
                 return;
             };
