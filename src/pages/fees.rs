@@ -54,6 +54,9 @@ pub struct Calc {
     pub pool: Arc<Pool>,
     pub form: FormState,
     pub outcome: Memo<Outcome>,
+    /// The outcome a frame later, for the explanation, the interest balance and the charts:
+    /// the amounts being typed for reach the screen first, the rest follows at once after.
+    pub settled: RwSignal<Outcome>,
 }
 
 fn this_year() -> i32 {
@@ -91,10 +94,30 @@ fn Calculator(ds: Arc<LoadedDataset>) -> impl IntoView {
         move || form_state::save(&save_key, &form.snapshot_untracked()),
     );
 
+    let settled = RwSignal::new(outcome.get_untracked());
+    let pending = StoredValue::new(false);
+    Effect::new(move |_| {
+        outcome.track();
+        if !pending.get_value() {
+            pending.set_value(true);
+            // After the next frame is painted; a burst of edits settles once.
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        pending.set_value(false);
+                        settled.set(outcome.get_untracked());
+                    },
+                    std::time::Duration::ZERO,
+                );
+            });
+        }
+    });
+
     let calc = Calc {
         pool,
         form,
         outcome,
+        settled,
     };
     provide_context(calc.clone());
     view! {

@@ -13,7 +13,7 @@ use poolcalc_engine::fee_form::{parse_percent, per_unit_text, percent_text};
 pub fn Balance() -> impl IntoView {
     let i18n = use_i18n();
     let calc = use_calc();
-    let outcome = calc.outcome;
+    let outcome = calc.settled;
     let pool = calc.pool.clone();
     let reference_text = RwSignal::new(percent_text(DEFAULT_REFERENCE, 2));
     let reference = Memo::new(move |_| parse_percent(&reference_text.get()));

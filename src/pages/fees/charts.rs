@@ -57,7 +57,7 @@ fn value_axis(f: &Frame, ticks: &[Tick]) -> impl IntoView + use<> {
 pub fn Charts() -> impl IntoView {
     let i18n = use_i18n();
     let calc = use_calc();
-    let outcome = calc.outcome;
+    let outcome = calc.settled;
     let pool = calc.pool.clone();
 
     let bars_pool = pool.clone();

@@ -16,7 +16,7 @@ use poolcalc_engine::money::{format_exact, format_money};
 pub fn Explain() -> impl IntoView {
     let i18n = use_i18n();
     let calc = use_calc();
-    let outcome = calc.outcome;
+    let outcome = calc.settled;
     let pool = calc.pool.clone();
     let chosen = RwSignal::new(String::new());
 
