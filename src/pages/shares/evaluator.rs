@@ -24,7 +24,7 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Form rows shown at once; a large import is kept whole but only its start is editable here.
-const ROWS_SHOWN: usize = 100;
+const ROWS_SHOWN: usize = 25;
 /// Years evaluated when a single year is chosen.
 const DEFAULT_SPAN: i32 = 20;
 
