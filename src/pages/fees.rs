@@ -91,7 +91,11 @@ fn Calculator(ds: Arc<LoadedDataset>) -> impl IntoView {
     let save_key = key.clone();
     crate::persist::save_after_changes(
         move || form.track(),
-        move || form_state::save(&save_key, &form.snapshot_untracked()),
+        move || {
+            if let Some(text) = form.try_snapshot_untracked() {
+                form_state::save(&save_key, &text);
+            }
+        },
     );
 
     let settled = RwSignal::new(outcome.get_untracked());
@@ -101,11 +105,15 @@ fn Calculator(ds: Arc<LoadedDataset>) -> impl IntoView {
         if !pending.get_value() {
             pending.set_value(true);
             // After the next frame is painted; a burst of edits settles once.
+            // The page may be gone by then (the person moved on): the `try_` forms do
+            // nothing on disposed values instead of stopping the app.
             request_animation_frame(move || {
                 set_timeout(
                     move || {
-                        pending.set_value(false);
-                        settled.set(outcome.get_untracked());
+                        if let Some(latest) = outcome.try_get_untracked() {
+                            pending.try_set_value(false);
+                            settled.try_set(latest);
+                        }
                     },
                     std::time::Duration::ZERO,
                 );

@@ -92,7 +92,12 @@ fn test(env: &Env) -> Result {
     for metrics in [report::FIRST_RENDER_FILE, report::BUDGETS_FILE] {
         let _ = std::fs::remove_file(env.root.join(metrics));
     }
-    env.run(env.command("cargo").args(["test", "-p", "poolcalc-e2e"]))?;
+    // One browser at a time: the timing tests share a file with other tests, and on a
+    // 2-core machine parallel Chromiums would measure each other instead of the app.
+    env.run(
+        env.command("cargo")
+            .args(["test", "-p", "poolcalc-e2e", "--", "--test-threads=1"]),
+    )?;
     report::first_render(&env.root);
     report::budgets(&env.root);
     println!(

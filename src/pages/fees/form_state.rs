@@ -84,6 +84,21 @@ impl FormState {
         }
     }
 
+    /// The form without tracking, or `None` once the page is gone (a late save).
+    pub fn try_snapshot_untracked(&self) -> Option<FeeFormText> {
+        Some(FeeFormText {
+            licensee: self.licensee.try_get_untracked()?,
+            signed: self.signed.try_get_untracked()?,
+            fill_to: self.fill_to.try_get_untracked()?,
+            growth: self.growth.try_get_untracked()?,
+            rows: self.rows.try_with_untracked(|rows| {
+                rows.iter()
+                    .map(|r| r.text.try_get_untracked())
+                    .collect::<Option<Vec<_>>>()
+            })??,
+        })
+    }
+
     /// Replaces everything (an import).
     pub fn replace(&self, form: FeeFormText) {
         self.licensee.set(form.licensee);

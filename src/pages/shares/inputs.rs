@@ -146,7 +146,9 @@ pub fn persisted(pool: &Pool, years: (i32, i32)) -> RwSignal<SharesText> {
     let text = RwSignal::new(load(&key).unwrap_or_else(|| starting_text(pool, years)));
     crate::persist::save_after_changes(
         move || text.track(),
-        move || text.with_untracked(|t| save(&key, t)),
+        move || {
+            let _ = text.try_with_untracked(|t| save(&key, t));
+        },
     );
     text
 }
