@@ -395,3 +395,40 @@ async fn recomputation_time_after_an_edit() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_edit_followed_at_once_by_another_page_is_kept_and_the_app_keeps_working() {
+    run(
+        "an_edit_followed_at_once_by_another_page_is_kept_and_the_app_keeps_working",
+        Options::desktop(),
+        |s| async move {
+            s.open("fees").await?;
+            s.wait_js(
+                "the sales table",
+                "return document.querySelector('[data-testid=\"fees-row-0-units\"]') !== null;",
+            )
+            .await?;
+            // Type and leave in the same moment: the save is still waiting for quiet, and the
+            // page's late work (saving, the settled results) fires after it is gone.
+            s.js("const e = document.querySelector('#fees-licensee');
+                  e.value = 'Left at once';
+                  e.dispatchEvent(new Event('input', {bubbles: true}));
+                  document.querySelector('[data-testid=\"nav-overview\"]').click();
+                  return true;")
+                .await?;
+            s.wait_text("page-title", "Overview").await?;
+            tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+            s.click("nav-fees").await?;
+            s.wait_text("page-title", "Fees").await?;
+            s.wait_js(
+                "the typed name back",
+                "const e = document.querySelector('#fees-licensee'); return !!e && e.value === 'Left at once';",
+            )
+            .await?;
+            s.click("nav-shares").await?;
+            s.wait_text("page-title", "Member shares").await?;
+            Ok(())
+        },
+    )
+    .await;
+}
