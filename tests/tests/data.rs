@@ -154,7 +154,7 @@ async fn an_invalid_file_shows_every_problem_and_keeps_the_dataset() {
 
             wait_contains(&s, "data-errors", "patents[0].weight").await?;
             wait_contains(&s, "data-errors", "members[1].joined").await?;
-            wait_contains(&s, "data-problem-lead", "2 problems").await?;
+            wait_contains(&s, "data-problem-lead", "Problems found: 2,").await?;
             // Nothing replaced the dataset in use.
             s.wait_text("pool-name", &default).await?;
             s.wait_text("data-in-use", &default).await?;
@@ -406,7 +406,7 @@ async fn a_dropped_file_opens_and_a_dropped_invalid_one_is_explained() {
             broken["patents"][0]["weight"] = json!(2);
             drop_file(&s, "broken.json", &broken.to_string()).await?;
             wait_contains(&s, "data-errors", "patents[0].weight").await?;
-            wait_contains(&s, "data-problem-lead", "1 problem").await?;
+            wait_contains(&s, "data-problem-lead", "Problems found: 1,").await?;
             s.wait_text("pool-name", "Worked example pool").await?;
             s.wait_text("data-in-use", "Worked example pool").await?;
             wait_contains(&s, "data-in-use-from", "dropped.json").await?;
