@@ -182,24 +182,61 @@ impl PoolIndex {
     #[must_use]
     pub fn with_joining(&self, members: &[Member], patents: &[Patent]) -> PoolIndex {
         let extra = Self::build_from(members, patents);
-        let member_count = members.len().max(self.member_count);
-        let mut countries: Vec<String> = self
-            .countries
-            .iter()
-            .chain(&extra.countries)
-            .cloned()
-            .collect();
+        let mut out = self.combined(&[(&extra, Sign::Add)], members.len());
+        out.spans = self.spans.iter().chain(&extra.spans).copied().collect();
+        out
+    }
+
+    /// This index with one member's patents counted again under a changed membership (a
+    /// member leaving): `before` and `after` are the member lists, `patents` all of that
+    /// member's patents with their positions in the dataset. Its old counts are taken out and
+    /// the new ones added; a member's families are its own, so nothing else moves.
+    #[must_use]
+    pub fn with_member_recounted(
+        &self,
+        before: &[Member],
+        after: &[Member],
+        patents: &[(usize, Patent)],
+    ) -> PoolIndex {
+        let own: Vec<Patent> = patents.iter().map(|(_, p)| p.clone()).collect();
+        let old = Self::build_from(before, &own);
+        let new = Self::build_from(after, &own);
+        let mut out = self.combined(
+            &[(&old, Sign::Subtract), (&new, Sign::Add)],
+            after.len().max(self.member_count),
+        );
+        out.spans = self.spans.clone();
+        for ((i, _), span) in patents.iter().zip(&new.spans) {
+            if let Some(slot) = out.spans.get_mut(*i) {
+                *slot = *span;
+            }
+        }
+        out
+    }
+
+    /// The tables of this index with `parts` added or taken out (spans left empty).
+    fn combined(&self, parts: &[(&PoolIndex, Sign)], member_count: usize) -> PoolIndex {
+        let mut countries: Vec<String> = self.countries.clone();
+        for (part, _) in parts {
+            countries.extend(part.countries.iter().cloned());
+        }
         countries.sort_unstable();
         countries.dedup();
         let position =
             |c: &String| u32::try_from(countries.binary_search(c).unwrap_or(0)).unwrap_or(u32::MAX);
-        let ours: Vec<u32> = self.countries.iter().map(position).collect();
-        let theirs: Vec<u32> = extra.countries.iter().map(position).collect();
-        let (first, last) = match (self.year_range(), extra.year_range()) {
-            (Some(a), Some(b)) => (a.0.min(b.0), a.1.max(b.1)),
-            (Some(r), None) | (None, Some(r)) => r,
-            (None, None) => (0, -1),
-        };
+        let remap_of = |index: &PoolIndex| index.countries.iter().map(position).collect::<Vec<_>>();
+        let ours = remap_of(self);
+        let theirs: Vec<Vec<u32>> = parts.iter().map(|(p, _)| remap_of(p)).collect();
+        let (mut first, mut last) = self.year_range().unwrap_or((i32::MAX, i32::MIN));
+        for (part, _) in parts {
+            if let Some((a, b)) = part.year_range() {
+                first = first.min(a);
+                last = last.max(b);
+            }
+        }
+        if first > last {
+            (first, last) = (0, -1);
+        }
         let years = (first..=last)
             .map(|year| {
                 let mut yc = YearCounts {
@@ -210,13 +247,8 @@ impl PoolIndex {
                     country_days: vec![0; countries.len()],
                     country_member_days: Vec::new(),
                 };
-                let parts = [(self.year(year), &ours), (extra.year(year), &theirs)];
-                for (part, remap) in parts {
-                    let Some(part) = part else { continue };
-                    add_counts(&mut yc, part, remap);
-                }
-                // Positions keep their order when remapped, so both lists stay sorted and
-                // a merge is enough.
+                // Positions keep their order when remapped, so every list stays sorted and
+                // merging is enough.
                 let remapped = |part: Option<&YearCounts>, remap: &[u32]| {
                     part.map(|p| {
                         p.country_member_days
@@ -226,10 +258,17 @@ impl PoolIndex {
                     })
                     .unwrap_or_default()
                 };
-                yc.country_member_days = merge_cells(
-                    remapped(self.year(year), &ours),
-                    remapped(extra.year(year), &theirs),
-                );
+                if let Some(own) = self.year(year) {
+                    add_counts(&mut yc, own, &ours, Sign::Add);
+                }
+                let mut cells = remapped(self.year(year), &ours);
+                for ((part, sign), remap) in parts.iter().zip(&theirs) {
+                    if let Some(counts) = part.year(year) {
+                        add_counts(&mut yc, counts, remap, *sign);
+                    }
+                    cells = merge_cells(cells, remapped(part.year(year), remap), *sign);
+                }
+                yc.country_member_days = cells;
                 yc
             })
             .collect();
@@ -244,7 +283,7 @@ impl PoolIndex {
             countries,
             country_pos,
             member_count,
-            spans: self.spans.iter().chain(&extra.spans).copied().collect(),
+            spans: Vec::new(),
         }
     }
 
@@ -314,58 +353,93 @@ impl PoolIndex {
     }
 }
 
-/// Adds one year's per-member and per-country counts into `into`, countries moved by `remap`.
-fn add_counts(into: &mut YearCounts, part: &YearCounts, remap: &[u32]) {
+/// Whether a part of an index is added or taken out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sign {
+    Add,
+    Subtract,
+}
+
+impl Sign {
+    fn apply_u64(self, a: u64, b: u64) -> u64 {
+        match self {
+            Sign::Add => a.saturating_add(b),
+            Sign::Subtract => a.saturating_sub(b),
+        }
+    }
+}
+
+/// Adds (or takes out) one year's per-member and per-country counts, countries moved by
+/// `remap`.
+fn add_counts(into: &mut YearCounts, part: &YearCounts, remap: &[u32], sign: Sign) {
     for (a, b) in into.member_days.iter_mut().zip(&part.member_days) {
-        *a += b;
+        *a = sign.apply_u64(*a, *b);
     }
     for (a, b) in into
         .member_family_days
         .iter_mut()
         .zip(&part.member_family_days)
     {
-        *a += b;
+        *a = sign.apply_u64(*a, *b);
     }
     for (a, b) in into.member_weighted.iter_mut().zip(&part.member_weighted) {
-        *a += b;
+        match sign {
+            Sign::Add => *a += b,
+            Sign::Subtract => *a -= b,
+        }
     }
     for (a, b) in into.member_patents.iter_mut().zip(&part.member_patents) {
-        *a += b;
+        *a = match sign {
+            Sign::Add => a.saturating_add(*b),
+            Sign::Subtract => a.saturating_sub(*b),
+        };
     }
     for (c, days) in part.country_days.iter().enumerate() {
         if let Some(slot) = remap
             .get(c)
             .and_then(|&to| into.country_days.get_mut(to as usize))
         {
-            *slot += days;
+            *slot = sign.apply_u64(*slot, *days);
         }
     }
 }
 
-/// Merges two sorted (country, member, days) lists, adding the days of equal cells.
-fn merge_cells(a: Vec<(u32, u32, u64)>, b: Vec<(u32, u32, u64)>) -> Vec<(u32, u32, u64)> {
+/// Merges two sorted (country, member, days) lists, adding (or taking out) the days of `b`;
+/// cells left with no days are dropped, as a fresh count never lists them.
+fn merge_cells(
+    a: Vec<(u32, u32, u64)>,
+    b: Vec<(u32, u32, u64)>,
+    sign: Sign,
+) -> Vec<(u32, u32, u64)> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        let (x, y) = (a[i], b[j]);
-        match (x.0, x.1).cmp(&(y.0, y.1)) {
+    while i < a.len() || j < b.len() {
+        let order = match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) => (x.0, x.1).cmp(&(y.0, y.1)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            _ => std::cmp::Ordering::Greater,
+        };
+        let cell = match order {
             std::cmp::Ordering::Less => {
-                out.push(x);
                 i += 1;
+                a[i - 1]
             }
             std::cmp::Ordering::Greater => {
-                out.push(y);
                 j += 1;
+                let y = b[j - 1];
+                (y.0, y.1, sign.apply_u64(0, y.2))
             }
             std::cmp::Ordering::Equal => {
-                out.push((x.0, x.1, x.2 + y.2));
+                let (x, y) = (a[i], b[j]);
                 i += 1;
                 j += 1;
+                (x.0, x.1, sign.apply_u64(x.2, y.2))
             }
+        };
+        if cell.2 > 0 {
+            out.push(cell);
         }
     }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
     out
 }
 

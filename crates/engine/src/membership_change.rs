@@ -100,10 +100,10 @@ pub struct EvaluationYear {
 pub enum AfterPool {
     /// The changed dataset, validated and indexed in full.
     Whole(Box<Pool>),
-    /// The pool's members with the joining one last, and the pool's index with the joining
-    /// patents added; licensee income is the pool's own. Nothing of the pool is copied but
-    /// its member list and its index tables.
-    Joined {
+    /// The pool's members after the change (a joining one last) and the pool's index with
+    /// the change counted in; licensee income is the pool's own. Nothing of the pool is
+    /// copied but its member list and its index tables.
+    Reindexed {
         members: Vec<Member>,
         index: PoolIndex,
         currency: String,
@@ -147,19 +147,58 @@ impl AfterPool {
         let mut members = d.members.clone();
         members.push(member.clone());
         let index = before.index().with_joining(&members, &patents);
-        let income_moves = income_follows_patents(before)
-            && years
-                .clone()
-                .any(|y| coverage_differs(before.index(), &index, y));
-        if income_moves {
+        if income_moves(before, &index, years) {
             return Self::applying(before, &join_scenario(member, patents));
         }
-        Ok(AfterPool::Joined {
+        Ok(Self::reindexed(before, members, index))
+    }
+
+    /// `member` leaving `before` on `from`, for an evaluation of `years`: the same as
+    /// [`Self::applying`] the [`exit_scenario`], recounting only that member's patents when
+    /// the pool's income stays as it is.
+    ///
+    /// # Errors
+    /// The scenario's problems, as [`apply_scenario`] reports them.
+    pub fn leave(
+        before: &Pool,
+        member: &str,
+        from: Date,
+        years: RangeInclusive<i32>,
+    ) -> Result<AfterPool, Vec<Issue>> {
+        let d = before.dataset();
+        let whole = || Self::applying(before, &exit_scenario(member, from));
+        let Some(m) = d.members.iter().position(|x| x.id == member) else {
+            return whole();
+        };
+        if from <= d.members[m].joined {
+            return whole();
+        }
+        let mut members = d.members.clone();
+        let exited = &mut members[m].exited;
+        *exited = Some(exited.map_or(from, |e| e.min(from)));
+        let own: Vec<(usize, Patent)> = d
+            .patents
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.member == member)
+            .map(|(i, p)| (i, p.clone()))
+            .collect();
+        let index = before
+            .index()
+            .with_member_recounted(&d.members, &members, &own);
+        if income_moves(before, &index, years) {
+            return whole();
+        }
+        Ok(Self::reindexed(before, members, index))
+    }
+
+    fn reindexed(before: &Pool, members: Vec<Member>, index: PoolIndex) -> AfterPool {
+        AfterPool::Reindexed {
             members,
             index,
-            currency: d.pool.currency.clone(),
+            currency: before.dataset().pool.currency.clone(),
             decimals: before.decimals(),
-        })
+        }
     }
 
     /// What a split reads of the pool afterwards.
@@ -167,7 +206,7 @@ impl AfterPool {
     pub fn basis(&self) -> SplitBasis<'_> {
         match self {
             AfterPool::Whole(p) => p.split_basis(),
-            AfterPool::Joined {
+            AfterPool::Reindexed {
                 members,
                 index,
                 currency,
@@ -230,6 +269,15 @@ pub fn evaluate(
             }
         })
         .collect()
+}
+
+/// Whether licensees would pay differently with `after`'s patents in some of `years` (a
+/// schedule charging only where a pool patent is in force, and a country's coverage changing).
+fn income_moves(before: &Pool, after: &PoolIndex, years: RangeInclusive<i32>) -> bool {
+    income_follows_patents(before)
+        && years
+            .into_iter()
+            .any(|y| coverage_differs(before.index(), after, y))
 }
 
 /// Whether some country has a pool patent counting in `year` in one index and none in the

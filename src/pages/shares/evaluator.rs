@@ -15,10 +15,9 @@ use poolcalc_engine::candidate_csv::{
 };
 use poolcalc_engine::date::Date;
 use poolcalc_engine::membership_change::{
-    AfterPool, EvaluationYear, candidate_member, evaluate, evaluation_totals, exit_scenario,
+    AfterPool, EvaluationYear, candidate_member, evaluate, evaluation_totals,
 };
 use poolcalc_engine::money::format_money;
-use poolcalc_engine::scenario::Scenario;
 use poolcalc_engine::shares_view::{format_percent, parse_amount};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -72,7 +71,8 @@ enum Change {
         poolcalc_engine::dataset::Member,
         Vec<poolcalc_engine::dataset::Patent>,
     ),
-    Other(Scenario),
+    /// A member leaving on a date.
+    Exit(String, Date),
 }
 
 /// Applies the change and evaluates it over the chosen years.
@@ -88,7 +88,7 @@ fn run(
     let entered = ctx.entered.get();
     let after = match change {
         Change::Join(member, patents) => AfterPool::join(&ctx.pool, member, patents, a..=b),
-        Change::Other(scenario) => AfterPool::applying(&ctx.pool, &scenario),
+        Change::Exit(member, from) => AfterPool::leave(&ctx.pool, &member, from, a..=b),
     }
     .map_err(|issues| Stop::Scenario(issues.iter().take(5).map(ToString::to_string).collect()))?;
     let years = ctx
@@ -399,7 +399,7 @@ pub fn Exit() -> impl IntoView {
             return Err(Stop::NoMember);
         }
         let from = Date::parse(from.trim()).ok_or(Stop::Date)?;
-        run(Change::Other(exit_scenario(&member, from)), &member, None)
+        run(Change::Exit(member.clone(), from), &member, None)
     });
     let options = {
         let ctx = ctx.clone();
