@@ -437,9 +437,9 @@ pub fn record_first_render(ms: f64) -> TestResult {
     Ok(())
 }
 
-/// The default bundled dataset's pool name in `lang`, read from the built `dist/` the way
-/// the app reads it, so the tests follow whichever dataset the catalog makes the default.
-pub fn default_pool_name(lang: &str) -> TestResult<String> {
+/// The default bundled dataset of the built `dist/`: its file and its JSON, found through the
+/// catalog the way the app finds it, so the tests follow whichever dataset is the default.
+pub fn default_dataset() -> TestResult<(PathBuf, Value)> {
     let dir = dist_dir().join("datasets");
     let index: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("index.json"))?)?;
     let default = index["default"].as_str().ok_or("index.json: no default")?;
@@ -447,10 +447,18 @@ pub fn default_pool_name(lang: &str) -> TestResult<String> {
         .as_array()
         .and_then(|list| list.iter().find(|d| d["id"] == default))
         .ok_or("index.json: default dataset not listed")?;
-    let file = entry["file"]
-        .as_str()
-        .ok_or("index.json: entry without file")?;
-    let dataset: Value = serde_json::from_str(&std::fs::read_to_string(dir.join(file))?)?;
+    let path = dir.join(
+        entry["file"]
+            .as_str()
+            .ok_or("index.json: entry without file")?,
+    );
+    let dataset = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
+    Ok((path, dataset))
+}
+
+/// The default bundled dataset's pool name in `lang`.
+pub fn default_pool_name(lang: &str) -> TestResult<String> {
+    let (_, dataset) = default_dataset()?;
     let name = &dataset["pool"]["name"];
     let text = name
         .as_str()

@@ -5,28 +5,12 @@
 
 use fantoccini::Locator;
 use fantoccini::key::Key;
-use poolcalc_e2e::{Options, Session, TestResult, dist_dir, report_metric, run, workspace_root};
+use poolcalc_e2e::{
+    Options, Session, TestResult, default_dataset, dist_dir, report_metric, run, workspace_root,
+};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// The default bundled dataset: its file path and its JSON.
-fn default_dataset() -> TestResult<(PathBuf, Value)> {
-    let dir = dist_dir().join("datasets");
-    let index: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("index.json"))?)?;
-    let default = index["default"].as_str().ok_or("index.json: no default")?;
-    let entry = index["datasets"]
-        .as_array()
-        .and_then(|list| list.iter().find(|d| d["id"] == default))
-        .ok_or("index.json: default dataset not listed")?;
-    let path = dir.join(
-        entry["file"]
-            .as_str()
-            .ok_or("index.json: entry without file")?,
-    );
-    let dataset = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
-    Ok((path, dataset))
-}
 
 /// The usage profile of the dataset's first licensee (a real mix of products, countries,
 /// tiers and caps), as a file of its own.
@@ -90,6 +74,15 @@ async fn import_file(s: &Session, path: &Path) -> TestResult {
     Ok(())
 }
 
+/// Waits for the sales table the page opens with.
+async fn wait_sales_table(s: &Session) -> TestResult {
+    s.wait_js(
+        "the sales table",
+        "return document.querySelector('[data-testid=\"fees-row-0-units\"]') !== null;",
+    )
+    .await
+}
+
 async fn input_value(s: &Session, testid: &str) -> TestResult<String> {
     Ok(s.js(&format!(
         "const e = document.querySelector('[data-testid=\"{testid}\"]'); return e ? e.value : null;"
@@ -125,11 +118,7 @@ async fn imported_profile_matches_the_cli() {
             let shown = |amount: &Value| format!("{} {currency}", amount.as_str().unwrap_or("?"));
 
             s.open("fees").await?;
-            s.wait_js(
-                "the sales table",
-                "return document.querySelector('[data-testid=\"fees-row-0-units\"]') !== null;",
-            )
-            .await?;
+            wait_sales_table(&s).await?;
             import_file(&s, &usage).await?;
             s.wait_text("fees-total", &shown(&expected["total"]))
                 .await?;
@@ -179,11 +168,7 @@ async fn malformed_number_is_flagged_and_survives_reload() {
         Options::desktop(),
         |s| async move {
             s.open("fees").await?;
-            s.wait_js(
-                "the sales table",
-                "return document.querySelector('[data-testid=\"fees-row-0-units\"]') !== null;",
-            )
-            .await?;
+            wait_sales_table(&s).await?;
             let rows = row_count(&s).await?;
             assert!(rows > 0);
             let units = s.client.find(Locator::Css("[data-testid=\"fees-row-0-units\"]")).await?;
@@ -226,11 +211,7 @@ async fn rows_are_added_copied_and_removed_by_keyboard() {
         Options::desktop(),
         |s| async move {
             s.open("fees").await?;
-            s.wait_js(
-                "the sales table",
-                "return document.querySelector('[data-testid=\"fees-row-0-units\"]') !== null;",
-            )
-            .await?;
+            wait_sales_table(&s).await?;
             let rows = row_count(&s).await?;
             s.js("document.querySelector('[data-testid=\"fees-add-row\"]').focus(); return true;")
                 .await?;
@@ -340,11 +321,7 @@ async fn recomputation_time_after_an_edit() {
         let profile = big_profile(&dataset, first..=first + 4, 40)?;
         s.click("nav-fees").await?;
         s.wait_text("page-title", "Fees").await?;
-        s.wait_js(
-            "the sales table",
-            "return document.querySelector('[data-testid=\"fees-row-0-units\"]') !== null;",
-        )
-        .await?;
+        wait_sales_table(&s).await?;
         import_file(&s, &profile).await?;
         s.wait_js("200 rows", "return document.querySelectorAll('tr.fees-row').length === 200;")
             .await?;
@@ -403,11 +380,7 @@ async fn an_edit_followed_at_once_by_another_page_is_kept_and_the_app_keeps_work
         Options::desktop(),
         |s| async move {
             s.open("fees").await?;
-            s.wait_js(
-                "the sales table",
-                "return document.querySelector('[data-testid=\"fees-row-0-units\"]') !== null;",
-            )
-            .await?;
+            wait_sales_table(&s).await?;
             // Type and leave in the same moment: the save is still waiting for quiet, and the
             // page's late work (saving, the settled results) fires after it is gone.
             s.js("const e = document.querySelector('#fees-licensee');

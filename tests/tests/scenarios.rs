@@ -3,7 +3,7 @@
 //! a fresh browser profile, and a damaged stored entry is reported while the rest loads.
 
 use fantoccini::Locator;
-use poolcalc_e2e::{Options, Session, TestResult, dist_dir, run};
+use poolcalc_e2e::{Options, Session, TestResult, default_dataset, run};
 use serde_json::Value;
 use std::sync::{Arc, Mutex};
 
@@ -13,17 +13,7 @@ fn css(testid: &str) -> String {
 
 /// The default bundled dataset's pool id: scenarios are stored under it.
 fn default_pool_id() -> TestResult<String> {
-    let dir = dist_dir().join("datasets");
-    let index: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("index.json"))?)?;
-    let default = index["default"].as_str().ok_or("index.json: no default")?;
-    let entry = index["datasets"]
-        .as_array()
-        .and_then(|list| list.iter().find(|d| d["id"] == default))
-        .ok_or("index.json: default dataset not listed")?;
-    let file = entry["file"]
-        .as_str()
-        .ok_or("index.json: entry without file")?;
-    let dataset: Value = serde_json::from_str(&std::fs::read_to_string(dir.join(file))?)?;
+    let (_, dataset) = default_dataset()?;
     Ok(dataset["pool"]["id"]
         .as_str()
         .ok_or("dataset without pool.id")?

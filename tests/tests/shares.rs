@@ -5,27 +5,12 @@
 //! dataset against the budgets.
 
 use fantoccini::Locator;
-use poolcalc_e2e::{Options, Session, TestResult, dist_dir, run, workspace_root};
+use poolcalc_e2e::{Options, Session, TestResult, default_dataset, run, workspace_root};
 use serde_json::Value;
 use std::path::PathBuf;
 use std::process::Command;
 
 const METHODS: [&str; 4] = ["per_patent", "per_family", "weighted", "country_of_sale"];
-
-/// The default dataset's file in the built app, and its parsed JSON.
-fn default_dataset() -> TestResult<(PathBuf, Value)> {
-    let dir = dist_dir().join("datasets");
-    let index: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("index.json"))?)?;
-    let default = index["default"].as_str().ok_or("index.json: no default")?;
-    let file = index["datasets"]
-        .as_array()
-        .and_then(|l| l.iter().find(|d| d["id"] == default))
-        .and_then(|d| d["file"].as_str())
-        .ok_or("index.json: default dataset not listed")?;
-    let path = dir.join(file);
-    let json = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
-    Ok((path, json))
-}
 
 /// The first year with licensee sales: the year the page opens on.
 fn first_income_year(dataset: &Value) -> TestResult<i64> {
