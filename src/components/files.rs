@@ -2,6 +2,7 @@
 //! a download made from a Blob in the page.
 
 use crate::i18n::{t_string, use_i18n};
+use poolcalc_engine::usage_csv::CsvIssue;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -51,6 +52,18 @@ pub async fn chosen_file(input: web_sys::HtmlInputElement) -> Option<(String, St
 /// The text of the first file chosen in `input`, which is then cleared (see `chosen_file`).
 pub async fn chosen_file_text(input: web_sys::HtmlInputElement) -> Option<String> {
     chosen_file(input).await.map(|(_, text)| text)
+}
+
+/// What a CSV import says: `first` (what was read), then every bad row by its line number.
+pub fn csv_import_report(first: String, issues: &[CsvIssue]) -> Vec<String> {
+    let i18n = use_i18n();
+    std::iter::once(first)
+        .chain(
+            issues
+                .iter()
+                .map(|i| format!("{} {}: {}", t_string!(i18n, import_line), i.line, i.message)),
+        )
+        .collect()
 }
 
 /// Offers `text` as a file named `name`.

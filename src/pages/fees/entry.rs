@@ -2,7 +2,7 @@
 
 use super::form_state::Row;
 use super::{lang, problem_text, use_calc};
-use crate::components::files::{chosen_file, download};
+use crate::components::files::{chosen_file, csv_import_report, download};
 use crate::countries;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
@@ -183,20 +183,15 @@ pub fn Entry() -> impl IntoView {
             if is_csv {
                 let (years, issues) = read_sales_csv(&text);
                 let rows = rows_from_years(&years);
-                let mut out = vec![format!(
-                    "{} {}: {}",
-                    t_string!(i18n, fees_import_csv_done),
-                    name,
-                    rows.len()
-                )];
-                out.extend(issues.iter().map(|i| {
+                let out = csv_import_report(
                     format!(
                         "{} {}: {}",
-                        t_string!(i18n, fees_import_line),
-                        i.line,
-                        i.message
-                    )
-                }));
+                        t_string!(i18n, fees_import_csv_done),
+                        name,
+                        rows.len()
+                    ),
+                    &issues,
+                );
                 if !rows.is_empty() {
                     let mut current = form.snapshot_untracked();
                     current.rows = rows;

@@ -5,7 +5,7 @@
 //! and a date (`RemoveMember`), with the same effects.
 
 use super::{Blocked, BlockedNote, Field, LISTED_MEMBERS, ListedMembers, Shared, lang, use_ctx};
-use crate::components::files::{chosen_file_text, download};
+use crate::components::files::{chosen_file_text, csv_import_report, download};
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -181,19 +181,10 @@ pub fn Join() -> impl IntoView {
     let import_messages = RwSignal::new(Vec::<String>::new());
     let take_csv = move |csv: String| {
         let (rows, issues) = read_candidate_csv(&csv);
-        let mut out = vec![format!(
-            "{} {}",
-            t_string!(i18n, shares_import_done),
-            rows.len()
-        )];
-        out.extend(issues.iter().map(|i| {
-            format!(
-                "{} {}: {}",
-                t_string!(i18n, shares_import_line),
-                i.line,
-                i.message
-            )
-        }));
+        let out = csv_import_report(
+            format!("{} {}", t_string!(i18n, shares_import_done), rows.len()),
+            &issues,
+        );
         if !rows.is_empty() {
             text.update(|t| t.candidate_rows = rows);
         }
