@@ -217,6 +217,33 @@ fn candidate(p: &Pool, n: usize, joined: &str) -> (poolcalc_engine::dataset::Mem
     (member, patents)
 }
 
+/// `whole` and `fast`, the same change made two ways, give equal evaluations under every
+/// method (the subject compared with a bilateral income of 10).
+fn assert_same_evaluations(
+    p: &Pool,
+    whole: &AfterPool,
+    fast: &AfterPool,
+    years: std::ops::RangeInclusive<i32>,
+    cache: &std::collections::BTreeMap<i32, poolcalc_engine::Income>,
+    subject: &str,
+    what: &str,
+) {
+    for method in [
+        Method::PerPatent,
+        Method::PerFamily,
+        Method::Weighted,
+        Method::CountryOfSale,
+    ] {
+        let mut rule = p.dataset().distribution.clone();
+        rule.method = method;
+        let source = IncomeSource::Licensees(cache);
+        let bilateral = Some(d("10"));
+        let a = evaluate(p, whole, years.clone(), &rule, &source, subject, bilateral);
+        let b = evaluate(p, fast, years.clone(), &rule, &source, subject, bilateral);
+        assert_eq!(a, b, "{what}, {method:?}");
+    }
+}
+
 #[test]
 fn a_join_without_rebuilding_the_pool_gives_the_same_shares() {
     let dataset = synthesize(&SynthOptions {
@@ -241,27 +268,8 @@ fn a_join_without_rebuilding_the_pool_gives_the_same_shares() {
         let fast =
             AfterPool::join(&p, member, patents, years.clone()).unwrap_or_else(|e| panic!("{e:?}"));
         without_rebuilding += usize::from(matches!(fast, AfterPool::Reindexed { .. }));
-        for method in [
-            Method::PerPatent,
-            Method::PerFamily,
-            Method::Weighted,
-            Method::CountryOfSale,
-        ] {
-            let mut rule = p.dataset().distribution.clone();
-            rule.method = method;
-            let source = IncomeSource::Licensees(&cache);
-            let a = evaluate(
-                &p,
-                &whole,
-                years.clone(),
-                &rule,
-                &source,
-                &id,
-                Some(d("10")),
-            );
-            let b = evaluate(&p, &fast, years.clone(), &rule, &source, &id, Some(d("10")));
-            assert_eq!(a, b, "{n} patents joining {joined}, {method:?}");
-        }
+        let what = format!("{n} patents joining {joined}");
+        assert_same_evaluations(&p, &whole, &fast, years.clone(), &cache, &id, &what);
     }
     assert_eq!(
         without_rebuilding, 3,
@@ -297,19 +305,8 @@ fn an_exit_recounting_one_member_gives_the_same_shares() {
         let fast =
             AfterPool::leave(&p, id, date(from), years.clone()).unwrap_or_else(|e| panic!("{e:?}"));
         recounted += usize::from(matches!(fast, AfterPool::Reindexed { .. }));
-        for method in [
-            Method::PerPatent,
-            Method::PerFamily,
-            Method::Weighted,
-            Method::CountryOfSale,
-        ] {
-            let mut rule = p.dataset().distribution.clone();
-            rule.method = method;
-            let source = IncomeSource::Licensees(&cache);
-            let a = evaluate(&p, &whole, years.clone(), &rule, &source, id, None);
-            let b = evaluate(&p, &fast, years.clone(), &rule, &source, id, None);
-            assert_eq!(a, b, "{id} leaving {from}, {method:?}");
-        }
+        let what = format!("{id} leaving {from}");
+        assert_same_evaluations(&p, &whole, &fast, years.clone(), &cache, id, &what);
     }
     assert!(recounted > 0, "no exit took the recounting path");
     // Leaving before joining is refused as the scenario would be.
