@@ -467,3 +467,52 @@ pub fn default_pool_name(lang: &str) -> TestResult<String> {
         .ok_or("dataset: pool.name has no usable text")?;
     Ok(text.to_owned())
 }
+
+/// The built `poolcalc` binary: `$POOLCALC_CLI`, else `{debug,release}/poolcalc` in the
+/// target directory (`$CARGO_TARGET_DIR` or target/), else built now. A test that cannot run
+/// it fails: comparing with nothing would prove nothing.
+fn poolcalc_cli() -> TestResult<PathBuf> {
+    if let Some(p) = std::env::var_os("POOLCALC_CLI") {
+        return Ok(PathBuf::from(p));
+    }
+    let root = workspace_root();
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(|t| root.join(t))
+        .unwrap_or_else(|| root.join("target"));
+    for profile in ["debug", "release"] {
+        let p = target.join(profile).join("poolcalc");
+        if p.is_file() {
+            return Ok(p);
+        }
+    }
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "-q", "-p", "poolcalc-cli"])
+        .current_dir(&root)
+        .status()
+        .map_err(|e| format!("cannot run cargo to build the CLI: {e}"))?;
+    let p = target.join("debug/poolcalc");
+    if status.success() && p.is_file() {
+        Ok(p)
+    } else {
+        Err("the poolcalc CLI could not be built (cargo build -p poolcalc-cli)".into())
+    }
+}
+
+/// Runs the `poolcalc` CLI with `args` and reads its JSON output.
+pub fn run_cli<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> TestResult<Value> {
+    let bin = poolcalc_cli()?;
+    let out = Command::new(&bin)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{} failed ({}): {}",
+            bin.display(),
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
+    }
+    Ok(serde_json::from_slice(&out.stdout)?)
+}

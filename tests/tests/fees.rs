@@ -6,11 +6,10 @@
 use fantoccini::Locator;
 use fantoccini::key::Key;
 use poolcalc_e2e::{
-    Options, Session, TestResult, default_dataset, dist_dir, report_metric, run, workspace_root,
+    Options, Session, TestResult, default_dataset, dist_dir, report_metric, run, run_cli,
 };
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// The usage profile of the dataset's first licensee (a real mix of products, countries,
 /// tiers and caps), as a file of its own.
@@ -34,33 +33,16 @@ fn licensee_profile(dataset: &Value, name: &str) -> TestResult<PathBuf> {
     Ok(path)
 }
 
-/// `poolcalc fees --json` on the same files, from the CLI binary the workspace builds.
+/// `poolcalc fees --json` on the same files.
 fn cli_fees(dataset: &Path, usage: &Path) -> TestResult<Value> {
-    let bin = workspace_root().join("target/debug/poolcalc");
-    if !bin.is_file() {
-        return Err(format!(
-            "{} is missing: build it first with `cargo build -p poolcalc-cli` (the native tests build it too)",
-            bin.display()
-        )
-        .into());
-    }
-    let out = Command::new(&bin)
-        .args(["fees", "--dataset"])
-        .arg(dataset)
-        .arg("--usage")
-        .arg(usage)
-        .arg("--json")
-        .output()
-        .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
-    if !out.status.success() {
-        return Err(format!(
-            "poolcalc fees failed ({}): {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        )
-        .into());
-    }
-    Ok(serde_json::from_slice(&out.stdout)?)
+    run_cli(&[
+        "fees".as_ref(),
+        "--dataset".as_ref(),
+        dataset.as_os_str(),
+        "--usage".as_ref(),
+        usage.as_os_str(),
+        "--json".as_ref(),
+    ])
 }
 
 async fn import_file(s: &Session, path: &Path) -> TestResult {

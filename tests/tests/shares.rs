@@ -5,10 +5,8 @@
 //! dataset against the budgets.
 
 use fantoccini::Locator;
-use poolcalc_e2e::{Options, Session, TestResult, default_dataset, run, workspace_root};
+use poolcalc_e2e::{Options, Session, TestResult, default_dataset, run, run_cli};
 use serde_json::Value;
-use std::path::PathBuf;
-use std::process::Command;
 
 const METHODS: [&str; 4] = ["per_patent", "per_family", "weighted", "country_of_sale"];
 
@@ -22,49 +20,6 @@ fn first_income_year(dataset: &Value) -> TestResult<i64> {
         .filter_map(|y| y["year"].as_i64())
         .min()
         .ok_or_else(|| "the default dataset has no licensee years".into())
-}
-
-/// The built `poolcalc` binary (`$POOLCALC_CLI`, else target/{debug,release}/poolcalc, else
-/// built now). A test that cannot run it fails: comparing with nothing would prove nothing.
-fn cli() -> TestResult<PathBuf> {
-    if let Some(p) = std::env::var_os("POOLCALC_CLI") {
-        return Ok(PathBuf::from(p));
-    }
-    let root = workspace_root();
-    for profile in ["debug", "release"] {
-        let p = root.join("target").join(profile).join("poolcalc");
-        if p.is_file() {
-            return Ok(p);
-        }
-    }
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "-q", "-p", "poolcalc-cli"])
-        .current_dir(&root)
-        .status()
-        .map_err(|e| format!("cannot run cargo to build the CLI: {e}"))?;
-    let p = root.join("target/debug/poolcalc");
-    if status.success() && p.is_file() {
-        Ok(p)
-    } else {
-        Err("the poolcalc CLI could not be built (cargo build -p poolcalc-cli)".into())
-    }
-}
-
-fn run_cli(args: &[&str]) -> TestResult<Value> {
-    let bin = cli()?;
-    let out = Command::new(&bin)
-        .args(args)
-        .output()
-        .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
-    if !out.status.success() {
-        return Err(format!(
-            "{} {args:?} failed: {}",
-            bin.display(),
-            String::from_utf8_lossy(&out.stderr)
-        )
-        .into());
-    }
-    Ok(serde_json::from_slice(&out.stdout)?)
 }
 
 async fn choose(s: &Session, testid: &str, value: &str) -> TestResult {
