@@ -239,6 +239,7 @@ fn big_profile(
     dataset: &Value,
     years: std::ops::RangeInclusive<i64>,
     per_year: usize,
+    name: &str,
 ) -> TestResult<PathBuf> {
     let products: Vec<(String, Option<String>)> = dataset["products"]
         .as_array()
@@ -274,7 +275,7 @@ fn big_profile(
     }
     let usage = json!({"format": "patent-pool-usage", "version": 1, "licensee": "Timing", "signed": "2020-01-01", "years": out_years});
     let path =
-        std::env::temp_dir().join(format!("poolcalc-e2e-{}-timing.json", std::process::id()));
+        std::env::temp_dir().join(format!("poolcalc-e2e-{}-{name}.json", std::process::id()));
     std::fs::write(&path, serde_json::to_string(&usage)?)?;
     Ok(path)
 }
@@ -300,13 +301,12 @@ async fn recomputation_time_after_an_edit() {
             .and_then(|r| r.last())
             .and_then(|r| r["from_year"].as_i64())
             .ok_or("no schedule")?;
-        let profile = big_profile(&dataset, first..=first + 4, 40)?;
+        let profile = big_profile(&dataset, first..=first + 4, 40, "timing")?;
         s.click("nav-fees").await?;
         s.wait_text("page-title", "Fees").await?;
         wait_sales_table(&s).await?;
         import_file(&s, &profile).await?;
-        s.wait_js("200 rows", "return document.querySelectorAll('tr.fees-row').length === 200;")
-            .await?;
+        s.wait_text("fees-rows-shown", "Rows 1–50 of 200").await?;
         s.wait_js("the total", "return !!document.querySelector('[data-testid=\"fees-total\"]');")
             .await?;
         let mut times = Vec::new();
@@ -352,6 +352,52 @@ async fn recomputation_time_after_an_edit() {
         let _ = std::fs::remove_file(&profile);
         Ok(())
     })
+    .await;
+}
+
+#[tokio::test]
+async fn a_long_table_is_paged_and_rows_keep_their_numbers() {
+    run(
+        "a_long_table_is_paged_and_rows_keep_their_numbers",
+        Options::desktop(),
+        |s| async move {
+            let (_, dataset) = default_dataset()?;
+            let profile = big_profile(&dataset, 2026..=2030, 40, "paged")?;
+            s.open("fees").await?;
+            wait_sales_table(&s).await?;
+            import_file(&s, &profile).await?;
+            s.wait_text("fees-rows-shown", "Rows 1–50 of 200").await?;
+            assert_eq!(row_count(&s).await?, 50, "one page of rows at a time");
+            let total = s.text("fees-total").await.ok_or("no total")?;
+
+            s.js("document.querySelector('[data-testid=\"fees-page-next\"]').focus(); return true;")
+                .await?;
+            s.press(Key::Enter).await?;
+            s.wait_text("fees-rows-shown", "Rows 51–100 of 200").await?;
+            s.wait_js(
+                "row 51 shown with its number, row 1 gone",
+                "return !!document.querySelector('[data-testid=\"fees-row-50-units\"]') && !document.querySelector('[data-testid=\"fees-row-0-units\"]');",
+            )
+            .await?;
+            // Every row still counts, shown or not.
+            assert_eq!(s.text("fees-total").await.as_deref(), Some(total.as_str()));
+
+            s.js("document.querySelector('[data-testid=\"fees-add-row\"]').focus(); return true;")
+                .await?;
+            s.press(Key::Enter).await?;
+            s.wait_text("fees-rows-shown", "Rows 201–201 of 201").await?;
+            s.wait_js(
+                "focus in the new row's year",
+                "return document.activeElement.getAttribute('data-testid') === 'fees-row-200-year';",
+            )
+            .await?;
+
+            s.client.refresh().await?;
+            s.wait_text("fees-rows-shown", "Rows 1–50 of 201").await?;
+            let _ = std::fs::remove_file(&profile);
+            Ok(())
+        },
+    )
     .await;
 }
 

@@ -60,6 +60,28 @@ impl Field {
     }
 }
 
+/// Editable rows on one page of the sales table. Hundreds of rows on screen at once made
+/// every keystroke relay out and repaint 800 inputs (a painted frame took 30–60 ms); a page
+/// of 50 keeps typing fluid, and a page is also what a person can scan.
+const PAGE_ROWS: usize = 50;
+
+/// Which page of the sales table is shown; rows keep their numbers across pages.
+#[derive(Clone, Copy)]
+struct Pages {
+    page: RwSignal<usize>,
+}
+
+impl Pages {
+    fn page_of(at: usize) -> usize {
+        at / PAGE_ROWS
+    }
+
+    /// Shows the page holding row `at` (0-based).
+    fn show_row(self, at: usize) {
+        self.page.set(Self::page_of(at));
+    }
+}
+
 fn focus_id(id: String) {
     request_animation_frame(move || {
         if let Some(el) = document()
@@ -143,6 +165,56 @@ pub fn Entry() -> impl IntoView {
             .collect_view()
     };
 
+    let pages = Pages {
+        page: RwSignal::new(0),
+    };
+    let row_count = Memo::new(move |_| form.rows.with(Vec::len));
+    let last_page = Memo::new(move |_| Pages::page_of(row_count.get().saturating_sub(1)));
+    // A page past the end (rows removed or replaced) shows the last one.
+    let current = Memo::new(move |_| pages.page.get().min(last_page.get()));
+    let shown_rows = move || {
+        let first = current.get() * PAGE_ROWS;
+        form.rows.with(|rows| {
+            rows.iter()
+                .skip(first)
+                .take(PAGE_ROWS)
+                .copied()
+                .collect::<Vec<_>>()
+        })
+    };
+    let pager = move || {
+        (last_page.get() > 0).then(|| {
+            let p = current.get();
+            let (first, count) = (p * PAGE_ROWS + 1, row_count.get());
+            let last = (first + PAGE_ROWS - 1).min(count);
+            let go = move |to: usize| move |_| pages.page.set(to.min(last_page.get_untracked()));
+            view! {
+                <nav class="fees-pager" aria-label=move || t_string!(i18n, fees_pages_label)>
+                    <button
+                        type="button"
+                        data-testid="fees-page-prev"
+                        aria-disabled=(p == 0).then_some("true")
+                        on:click=go(p.saturating_sub(1))
+                    >
+                        {t!(i18n, fees_page_prev)}
+                    </button>
+                    <span data-testid="fees-rows-shown" aria-live="polite">
+                        {t!(i18n, fees_rows_shown, first = first, last = last, count = count)}
+                    </span>
+                    <button
+                        type="button"
+                        data-testid="fees-page-next"
+                        aria-disabled=(p == last_page.get()).then_some("true")
+                        on:click=go(p + 1)
+                    >
+                        {t!(i18n, fees_page_next)}
+                    </button>
+                </nav>
+            }
+        })
+    };
+    provide_context(pages);
+
     let add_pool = pool.clone();
     let add_row = move |_| {
         let last = form
@@ -162,6 +234,7 @@ pub fn Entry() -> impl IntoView {
         };
         let at = form.rows.with_untracked(Vec::len);
         let id = form.insert(at, text);
+        pages.show_row(at);
         focus_id(format!("fees-{id}-year"));
     };
 
@@ -193,9 +266,10 @@ pub fn Entry() -> impl IntoView {
                     &issues,
                 );
                 if !rows.is_empty() {
-                    let mut current = form.snapshot_untracked();
-                    current.rows = rows;
-                    form.replace(current);
+                    let mut now = form.snapshot_untracked();
+                    now.rows = rows;
+                    form.replace(now);
+                    pages.show_row(0);
                 }
                 messages.set(out);
             } else {
@@ -203,6 +277,7 @@ pub fn Entry() -> impl IntoView {
                     Ok(usage) => {
                         let l = crate::language::code(i18n.get_locale_untracked());
                         form.replace(form_from_usage(&usage, l));
+                        pages.show_row(0);
                         messages.set(vec![format!(
                             "{} {name}",
                             t_string!(i18n, fees_import_json_done)
@@ -291,13 +366,14 @@ pub fn Entry() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For
-                            each=move || form.rows.get()
+                            each=shown_rows
                             key=|row| row.id
                             children=move |row| view! { <SalesRow row /> }
                         />
                     </tbody>
                 </table>
             </div>
+            {pager}
             <div class="fees-actions">
                 <button type="button" data-testid="fees-add-row" id="fees-add-row" on:click=add_row>
                     {t!(i18n, fees_add_row)}
@@ -476,19 +552,25 @@ fn SalesRow(row: Row) -> impl IntoView {
         });
     };
 
+    let pages = expect_context::<Pages>();
     let copy = move |_| {
         let text = row.text.get_untracked();
         let at = index.get_untracked() + 1;
         let new_id = form.insert(at, text);
+        pages.show_row(at);
         focus_id(format!("fees-{new_id}-year"));
     };
     let remove = move |_| {
         if let Some(pos) = form.remove(id) {
-            let next = form
-                .rows
-                .with_untracked(|rows| rows.get(pos).or(rows.last()).map(|r| r.id));
+            let next = form.rows.with_untracked(|rows| {
+                let at = pos.min(rows.len().checked_sub(1)?);
+                Some((at, rows[at].id))
+            });
             focus_id(match next {
-                Some(n) => format!("fees-{n}-year"),
+                Some((at, n)) => {
+                    pages.show_row(at);
+                    format!("fees-{n}-year")
+                }
                 None => "fees-add-row".to_owned(),
             });
         }
