@@ -62,8 +62,8 @@ impl Field {
 
 /// Editable rows on one page of the sales table. Hundreds of rows on screen at once made
 /// every keystroke relay out and repaint 800 inputs (a painted frame took 30–60 ms); a page
-/// of 50 keeps typing fluid, and a page is also what a person can scan.
-const PAGE_ROWS: usize = 50;
+/// of 25 keeps typing fluid (50 was measurably slower), and is what a person can scan.
+const PAGE_ROWS: usize = 25;
 
 /// Which page of the sales table is shown; rows keep their numbers across pages.
 #[derive(Clone, Copy)]
