@@ -5,6 +5,7 @@
 
 use fantoccini::Locator;
 use fantoccini::key::Key;
+use fantoccini::wd::{PrintConfiguration, PrintSize};
 use poolcalc_e2e::{
     Options, Session, TestResult, default_dataset, dist_dir, report_metric, run, run_cli,
 };
@@ -397,6 +398,61 @@ async fn a_long_table_is_paged_and_rows_keep_their_numbers() {
             s.client.refresh().await?;
             s.wait_text("fees-rows-shown", "Rows 1–25 of 201").await?;
             let _ = std::fs::remove_file(&profile);
+            Ok(())
+        },
+    )
+    .await;
+}
+
+/// Pages in a PDF, from its page objects (Chromium writes them uncompressed).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Type /Page")
+        .filter(|(at, m)| {
+            !text[at + m.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        })
+        .count()
+}
+
+#[tokio::test]
+async fn a_one_year_report_prints_on_one_to_two_pages() {
+    run(
+        "a_one_year_report_prints_on_one_to_two_pages",
+        Options::desktop(),
+        |s| async move {
+            s.open("fees").await?;
+            wait_sales_table(&s).await?;
+            // The opening profile: one year, a row per product, with a name and a date.
+            for (id, text) in [("fees-licensee", "Print Test Ltd"), ("fees-signed", "2026-01-15")] {
+                let field = s.client.find(Locator::Css(&format!("#{id}"))).await?;
+                field.send_keys(text).await?;
+            }
+            s.wait_js(
+                "the report with its explanation and charts",
+                "return !!document.querySelector('[data-testid=\"fees-total\"]') && !!document.querySelector('[data-testid=\"fees-bars-chart\"]') && !!document.querySelector('.fees-steps');",
+            )
+            .await?;
+            for (paper, size) in [("A4", PrintSize::A4), ("US Letter", PrintSize::US_LETTER)] {
+                let pdf = s
+                    .client
+                    .print(
+                        PrintConfiguration::builder()
+                            .size(size)
+                            .build()
+                            .map_err(|e| format!("print settings: {e:?}"))?,
+                    )
+                    .await?;
+                assert!(pdf.starts_with(b"%PDF"), "the print is not a PDF");
+                let pages = pdf_pages(&pdf);
+                println!("the one-year report prints on {pages} {paper} pages");
+                assert!(
+                    (1..=2).contains(&pages),
+                    "the one-year report prints on {pages} {paper} pages, not one or two"
+                );
+            }
             Ok(())
         },
     )

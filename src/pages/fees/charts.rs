@@ -274,7 +274,8 @@ pub fn Charts() -> impl IntoView {
                         {marker}
                     </svg>
                     <figcaption id="fees-curve-caption">
-                        {t!(i18n, fees_chart_curve_caption)}" ("{report.currency.clone()}")"
+                        {t!(i18n, fees_chart_curve_caption)}" ("{report.currency.clone()}"): "
+                        {format!("{year} · {} · {}", product_name(&curve_pool, &product, lang()), countries::label(&country, lang()))}
                     </figcaption>
                     <details>
                         <summary>{t!(i18n, fees_chart_table)}</summary>
