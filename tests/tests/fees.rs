@@ -229,6 +229,28 @@ async fn rows_are_added_copied_and_removed_by_keyboard() {
                 &format!("return document.querySelectorAll('tr.fees-row').length === {};", rows + 1),
             )
             .await?;
+
+            // A copy outlives the row it was copied from, and still counts.
+            s.js("document.querySelector('[data-testid=\"fees-row-0-copy\"]').focus(); return true;")
+                .await?;
+            s.press(Key::Enter).await?;
+            s.js("document.querySelector('[data-testid=\"fees-row-0-remove\"]').focus(); return true;")
+                .await?;
+            s.press(Key::Enter).await?;
+            s.wait_js(
+                "the origin removed",
+                &format!("return document.querySelectorAll('tr.fees-row').length === {};", rows + 1),
+            )
+            .await?;
+            let before = s.text("fees-total").await.ok_or("no total")?;
+            let units = s.client.find(Locator::Css("[data-testid=\"fees-row-0-units\"]")).await?;
+            units.clear().await?;
+            units.send_keys("2500000").await?;
+            s.wait_js(
+                "the total to follow the copy's new units",
+                &format!("const t = document.querySelector('[data-testid=\"fees-total\"]'); return !!t && t.textContent !== {before:?};"),
+            )
+            .await?;
             Ok(())
         },
     )
@@ -371,12 +393,19 @@ async fn a_long_table_is_paged_and_rows_keep_their_numbers() {
             import_file(&s, &profile).await?;
             s.wait_text("fees-rows-shown", "Rows 1–25 of 200").await?;
             assert_eq!(row_count(&s).await?, 25, "one page of rows at a time");
+
+            // A copy of the first row, then the page it is on is left: the copy must outlive
+            // the row component it was made from.
+            s.js("document.querySelector('[data-testid=\"fees-row-0-copy\"]').focus(); return true;")
+                .await?;
+            s.press(Key::Enter).await?;
+            s.wait_text("fees-rows-shown", "Rows 1–25 of 201").await?;
             let total = s.text("fees-total").await.ok_or("no total")?;
 
             s.js("document.querySelector('[data-testid=\"fees-page-next\"]').focus(); return true;")
                 .await?;
             s.press(Key::Enter).await?;
-            s.wait_text("fees-rows-shown", "Rows 26–50 of 200").await?;
+            s.wait_text("fees-rows-shown", "Rows 26–50 of 201").await?;
             s.wait_js(
                 "row 26 shown with its number, row 1 gone",
                 "return !!document.querySelector('[data-testid=\"fees-row-25-units\"]') && !document.querySelector('[data-testid=\"fees-row-0-units\"]');",
@@ -388,15 +417,15 @@ async fn a_long_table_is_paged_and_rows_keep_their_numbers() {
             s.js("document.querySelector('[data-testid=\"fees-add-row\"]').focus(); return true;")
                 .await?;
             s.press(Key::Enter).await?;
-            s.wait_text("fees-rows-shown", "Rows 201–201 of 201").await?;
+            s.wait_text("fees-rows-shown", "Rows 201–202 of 202").await?;
             s.wait_js(
                 "focus in the new row's year",
-                "return document.activeElement.getAttribute('data-testid') === 'fees-row-200-year';",
+                "return document.activeElement.getAttribute('data-testid') === 'fees-row-201-year';",
             )
             .await?;
 
             s.client.refresh().await?;
-            s.wait_text("fees-rows-shown", "Rows 1–25 of 201").await?;
+            s.wait_text("fees-rows-shown", "Rows 1–25 of 202").await?;
             let _ = std::fs::remove_file(&profile);
             Ok(())
         },

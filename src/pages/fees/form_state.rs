@@ -21,6 +21,10 @@ pub struct FormState {
     pub growth: RwSignal<String>,
     pub rows: RwSignal<Vec<Row>>,
     next_id: StoredValue<u64>,
+    /// The calculator's owner. Rows are made in event handlers, whose current owner is the
+    /// row component that was clicked; a row made there would be disposed with that
+    /// component (its row removed, or scrolled off the page) while the form still holds it.
+    owner: StoredValue<Option<Owner>>,
 }
 
 impl FormState {
@@ -32,6 +36,7 @@ impl FormState {
             growth: RwSignal::new(form.growth),
             rows: RwSignal::new(Vec::new()),
             next_id: StoredValue::new(0),
+            owner: StoredValue::new(Owner::current()),
         };
         s.rows
             .set(form.rows.into_iter().map(|r| s.make_row(r)).collect());
@@ -41,10 +46,11 @@ impl FormState {
     fn make_row(&self, text: SaleRowText) -> Row {
         let id = self.next_id.get_value();
         self.next_id.set_value(id.wrapping_add(1));
-        Row {
-            id,
-            text: RwSignal::new(text),
-        }
+        let text = match self.owner.get_value() {
+            Some(owner) => owner.with(|| RwSignal::new(text)),
+            None => RwSignal::new(text),
+        };
+        Row { id, text }
     }
 
     /// The form as the engine takes it (tracked: a computation that calls this reruns on
