@@ -1,7 +1,8 @@
 //! The fee calculator in a real browser: a usage profile imported through the file input
 //! gives, on screen, exactly what `poolcalc fees --json` gives on the same files; a malformed
 //! number is flagged on its field and survives a reload with its row; rows by keyboard;
-//! the recomputation time after an edit (printed against the 16 ms budget).
+//! paging of long tables; the printed report's length; a phone's width; the recomputation
+//! time after an edit (printed against the 16 ms budget).
 
 use fantoccini::Locator;
 use fantoccini::key::Key;
@@ -430,6 +431,41 @@ async fn a_long_table_is_paged_and_rows_keep_their_numbers() {
             Ok(())
         },
     )
+    .await;
+}
+
+#[tokio::test]
+async fn fees_fit_a_phone() {
+    run("fees_fit_a_phone", Options::phone(), |s| async move {
+        let (_, dataset) = default_dataset()?;
+        let profile = big_profile(&dataset, 2026..=2027, 20, "phone")?;
+        s.open("fees").await?;
+        wait_sales_table(&s).await?;
+        import_file(&s, &profile).await?;
+        s.wait_text("fees-rows-shown", "Rows 1–25 of 40").await?;
+        s.wait_js(
+            "the explanation and the charts",
+            "return !!document.querySelector('.fees-steps') && !!document.querySelector('[data-testid=\"fees-bars-chart\"]');",
+        )
+        .await?;
+        s.wait_js(
+            "no horizontal scrolling of the page",
+            "return document.documentElement.scrollWidth <= window.innerWidth;",
+        )
+        .await?;
+        // The page buttons lie inside the screen.
+        for testid in ["fees-page-prev", "fees-page-next", "fees-add-row"] {
+            let inside = s
+                .js(&format!(
+                    "const r = document.querySelector('[data-testid=\"{testid}\"]').getBoundingClientRect();
+                     return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth;"
+                ))
+                .await?;
+            assert_eq!(inside, Value::Bool(true), "{testid} is off screen");
+        }
+        let _ = std::fs::remove_file(&profile);
+        Ok(())
+    })
     .await;
 }
 
