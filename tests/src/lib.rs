@@ -369,6 +369,30 @@ impl Session {
         Ok(())
     }
 
+    /// Focuses the element with `testid` and presses Enter on it, as a keyboard user would.
+    pub async fn press_enter_on(&self, testid: &str) -> TestResult {
+        self.js(&format!(
+            "document.querySelector('{}').focus(); return true;",
+            by_testid(testid)
+        ))
+        .await?;
+        self.press(Key::Enter).await
+    }
+
+    /// Whether the element with `testid` is shown and lies across no edge of the viewport.
+    pub async fn inside_viewport(&self, testid: &str) -> TestResult<bool> {
+        Ok(self
+            .js(&format!(
+                "const e = document.querySelector('{}'); if (!e) return false;
+                 const r = e.getBoundingClientRect();
+                 return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth;",
+                by_testid(testid)
+            ))
+            .await?
+            .as_bool()
+            .unwrap_or(false))
+    }
+
     /// Shift+Tab: moves focus back, as a keyboard user does to return to the navigation.
     pub async fn press_shift_tab(&self) -> TestResult {
         let (shift, tab): (char, char) = (Key::Shift.into(), Key::Tab.into());

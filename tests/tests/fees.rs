@@ -5,7 +5,6 @@
 //! time after an edit (printed against the 16 ms budget).
 
 use fantoccini::Locator;
-use fantoccini::key::Key;
 use fantoccini::wd::{PrintConfiguration, PrintSize};
 use poolcalc_e2e::{
     Options, Session, TestResult, default_dataset, dist_dir, report_metric, run, run_cli,
@@ -197,9 +196,7 @@ async fn rows_are_added_copied_and_removed_by_keyboard() {
             s.open("fees").await?;
             wait_sales_table(&s).await?;
             let rows = row_count(&s).await?;
-            s.js("document.querySelector('[data-testid=\"fees-add-row\"]').focus(); return true;")
-                .await?;
-            s.press(Key::Enter).await?;
+            s.press_enter_on("fees-add-row").await?;
             s.wait_js(
                 "a new row with focus in its year",
                 &format!(
@@ -209,9 +206,7 @@ async fn rows_are_added_copied_and_removed_by_keyboard() {
             )
             .await?;
 
-            s.js("document.querySelector('[data-testid=\"fees-row-0-copy\"]').focus(); return true;")
-                .await?;
-            s.press(Key::Enter).await?;
+            s.press_enter_on("fees-row-0-copy").await?;
             s.wait_js(
                 "a copy below row 1",
                 &format!("return document.querySelectorAll('tr.fees-row').length === {};", rows + 2),
@@ -222,9 +217,7 @@ async fn rows_are_added_copied_and_removed_by_keyboard() {
                 input_value(&s, "fees-row-0-units").await?
             );
 
-            s.js("document.querySelector('[data-testid=\"fees-row-1-remove\"]').focus(); return true;")
-                .await?;
-            s.press(Key::Enter).await?;
+            s.press_enter_on("fees-row-1-remove").await?;
             s.wait_js(
                 "the copy removed",
                 &format!("return document.querySelectorAll('tr.fees-row').length === {};", rows + 1),
@@ -232,12 +225,8 @@ async fn rows_are_added_copied_and_removed_by_keyboard() {
             .await?;
 
             // A copy outlives the row it was copied from, and still counts.
-            s.js("document.querySelector('[data-testid=\"fees-row-0-copy\"]').focus(); return true;")
-                .await?;
-            s.press(Key::Enter).await?;
-            s.js("document.querySelector('[data-testid=\"fees-row-0-remove\"]').focus(); return true;")
-                .await?;
-            s.press(Key::Enter).await?;
+            s.press_enter_on("fees-row-0-copy").await?;
+            s.press_enter_on("fees-row-0-remove").await?;
             s.wait_js(
                 "the origin removed",
                 &format!("return document.querySelectorAll('tr.fees-row').length === {};", rows + 1),
@@ -397,15 +386,11 @@ async fn a_long_table_is_paged_and_rows_keep_their_numbers() {
 
             // A copy of the first row, then the page it is on is left: the copy must outlive
             // the row component it was made from.
-            s.js("document.querySelector('[data-testid=\"fees-row-0-copy\"]').focus(); return true;")
-                .await?;
-            s.press(Key::Enter).await?;
+            s.press_enter_on("fees-row-0-copy").await?;
             s.wait_text("fees-rows-shown", "Rows 1–25 of 201").await?;
             let total = s.text("fees-total").await.ok_or("no total")?;
 
-            s.js("document.querySelector('[data-testid=\"fees-page-next\"]').focus(); return true;")
-                .await?;
-            s.press(Key::Enter).await?;
+            s.press_enter_on("fees-page-next").await?;
             s.wait_text("fees-rows-shown", "Rows 26–50 of 201").await?;
             s.wait_js(
                 "row 26 shown with its number, row 1 gone",
@@ -415,9 +400,7 @@ async fn a_long_table_is_paged_and_rows_keep_their_numbers() {
             // Every row still counts, shown or not.
             assert_eq!(s.text("fees-total").await.as_deref(), Some(total.as_str()));
 
-            s.js("document.querySelector('[data-testid=\"fees-add-row\"]').focus(); return true;")
-                .await?;
-            s.press(Key::Enter).await?;
+            s.press_enter_on("fees-add-row").await?;
             s.wait_text("fees-rows-shown", "Rows 201–202 of 202").await?;
             s.wait_js(
                 "focus in the new row's year",
@@ -455,13 +438,7 @@ async fn fees_fit_a_phone() {
         .await?;
         // The page buttons lie inside the screen.
         for testid in ["fees-page-prev", "fees-page-next", "fees-add-row"] {
-            let inside = s
-                .js(&format!(
-                    "const r = document.querySelector('[data-testid=\"{testid}\"]').getBoundingClientRect();
-                     return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth;"
-                ))
-                .await?;
-            assert_eq!(inside, Value::Bool(true), "{testid} is off screen");
+            assert!(s.inside_viewport(testid).await?, "{testid} is off screen");
         }
         let _ = std::fs::remove_file(&profile);
         Ok(())

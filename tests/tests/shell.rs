@@ -182,8 +182,15 @@ async fn fits_a_360_px_screen() {
     run("fits_a_360_px_screen", Options::phone(), |s| async move {
         s.open("").await?;
         expect_english(&s).await?;
-        let width = s.js("return window.innerWidth;").await?.as_f64().unwrap_or(0.0);
-        assert!(width <= 400.0, "viewport is {width}px wide, expected a phone width");
+        let width = s
+            .js("return window.innerWidth;")
+            .await?
+            .as_f64()
+            .unwrap_or(0.0);
+        assert!(
+            width <= 400.0,
+            "viewport is {width}px wide, expected a phone width"
+        );
         s.wait_js(
             "no horizontal scrolling",
             "return document.documentElement.scrollWidth <= window.innerWidth;",
@@ -191,13 +198,7 @@ async fn fits_a_360_px_screen() {
         .await?;
         // Every navigation link and the language switch lie inside the viewport.
         for testid in NAV.iter().map(|n| n.0).chain(["lang-switch"]) {
-            let inside = s
-                .js(&format!(
-                    "const r = document.querySelector('[data-testid=\"{testid}\"]').getBoundingClientRect();
-                     return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth;"
-                ))
-                .await?;
-            assert_eq!(inside, serde_json::Value::Bool(true), "{testid} is off screen");
+            assert!(s.inside_viewport(testid).await?, "{testid} is off screen");
         }
         Ok(())
     })
