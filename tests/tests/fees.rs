@@ -400,6 +400,36 @@ async fn a_long_table_is_paged_and_rows_keep_their_numbers() {
             // Every row still counts, shown or not.
             assert_eq!(s.text("fees-total").await.as_deref(), Some(total.as_str()));
 
+            // A slip on this page is listed on every page, and its button leads back to it.
+            let units = s.client.find(Locator::Css("[data-testid=\"fees-row-30-units\"]")).await?;
+            units.clear().await?;
+            units.send_keys("3o000").await?;
+            s.wait_text("fees-row-30-units-error", "Not a whole number of units, e.g. 250000.")
+                .await?;
+            s.press_enter_on("fees-page-prev").await?;
+            s.wait_text("fees-rows-shown", "Rows 1–25 of 201").await?;
+            s.wait_js(
+                "row 31 listed as having a problem",
+                "const f = document.querySelector('[data-testid=\"fees-flagged\"]'); return !!f && !!f.querySelector('[data-testid=\"fees-flagged-30\"]');",
+            )
+            .await?;
+            s.press_enter_on("fees-flagged-30").await?;
+            s.wait_text("fees-rows-shown", "Rows 26–50 of 201").await?;
+            s.wait_js(
+                "the cursor in the field with the slip",
+                "return document.activeElement.getAttribute('data-testid') === 'fees-row-30-units';",
+            )
+            .await?;
+            // The page was left and drawn again: the field is a new element.
+            let units = s.client.find(Locator::Css("[data-testid=\"fees-row-30-units\"]")).await?;
+            units.clear().await?;
+            units.send_keys("30000").await?;
+            s.wait_js(
+                "the list gone once the slip is mended",
+                "return !document.querySelector('[data-testid=\"fees-flagged\"]');",
+            )
+            .await?;
+
             s.press_enter_on("fees-add-row").await?;
             s.wait_text("fees-rows-shown", "Rows 201–202 of 202").await?;
             s.wait_js(

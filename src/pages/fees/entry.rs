@@ -82,6 +82,23 @@ impl Pages {
     }
 }
 
+/// Rows with a problem listed by number under a paged table (the rest are counted).
+const FLAGGED_LISTED: usize = 10;
+
+/// The DOM field of a flagged row to put the cursor in: the first one with a problem.
+fn first_problem_field(m: &RowMarks) -> &'static str {
+    [
+        (m.year.is_some(), "year"),
+        (m.product.is_some(), "product"),
+        (m.country.is_some(), "country"),
+        (m.units.is_some(), "units"),
+        (m.price.is_some(), "price"),
+    ]
+    .into_iter()
+    .find_map(|(bad, field)| bad.then_some(field))
+    .unwrap_or("year")
+}
+
 fn focus_id(id: String) {
     request_animation_frame(move || {
         if let Some(el) = document()
@@ -214,6 +231,56 @@ pub fn Entry() -> impl IntoView {
         })
     };
     provide_context(pages);
+
+    // A row with a problem on another page would go unseen: such rows are listed, each a
+    // button to its page and field.
+    let flagged = Memo::new(move |_| {
+        outcome.with(|o| {
+            o.0.rows
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| !m.is_clear())
+                .map(|(i, m)| (i, first_problem_field(m)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let flagged_view = move || {
+        let list = flagged.get();
+        (last_page.get() > 0 && !list.is_empty()).then(|| {
+            let more = list.len().saturating_sub(FLAGGED_LISTED);
+            let buttons = list
+                .into_iter()
+                .take(FLAGGED_LISTED)
+                .map(|(i, field)| {
+                    let go = move |_| {
+                        pages.show_row(i);
+                        if let Some(id) = form.rows.with_untracked(|rows| rows.get(i).map(|r| r.id)) {
+                            focus_id(format!("fees-{id}-{field}"));
+                        }
+                    };
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                data-testid=format!("fees-flagged-{i}")
+                                aria-label=move || format!("{} {} {}", t_string!(i18n, fees_go_to), t_string!(i18n, fees_row), i + 1)
+                                on:click=go
+                            >
+                                {i + 1}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="fees-flagged" data-testid="fees-flagged">
+                    <span>{t!(i18n, fees_flagged)}</span>
+                    <ul>{buttons}</ul>
+                    {(more > 0).then(|| view! { <span>{t!(i18n, fees_flagged_more, count = more)}</span> })}
+                </div>
+            }
+        })
+    };
 
     let add_pool = pool.clone();
     let add_row = move |_| {
@@ -374,6 +441,7 @@ pub fn Entry() -> impl IntoView {
                 </table>
             </div>
             {pager}
+            {flagged_view}
             <div class="fees-actions">
                 <button type="button" data-testid="fees-add-row" id="fees-add-row" on:click=add_row>
                     {t!(i18n, fees_add_row)}
