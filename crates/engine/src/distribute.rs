@@ -1,13 +1,14 @@
 //! How a year's pool income is split (spec section 5): the management fee, member weights by
 //! each method, uncovered countries, and one apportioning over the exact weights.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::dataset::{Distribution, ManagementFee, Member, Method, Uncovered};
-use crate::fees::fees_for_year;
+use crate::fees::{FeeScratch, year_calc};
 use crate::index::PoolIndex;
 use crate::money::{apportion, round};
 use crate::pool::Pool;
@@ -38,17 +39,37 @@ impl Income {
 /// contributes nothing.
 #[must_use]
 pub fn pool_income(pool: &Pool, year: i32) -> Income {
-    let mut by_country: BTreeMap<String, Decimal> = BTreeMap::new();
+    let Some((s_pos, _)) = pool.schedule_for(year) else {
+        return Income::from_countries(Vec::new());
+    };
+    // Countries keyed by the sales' own strings, and the fee buffers reused: a year of a
+    // large pool is tens of thousands of sales.
+    let mut by_country: FxHashMap<&str, Decimal> = FxHashMap::default();
+    let mut scratch = FeeScratch::default();
     for l in &pool.dataset().licensees {
         for y in l.usage.years.iter().filter(|y| y.year == year) {
-            if let Ok(fy) = fees_for_year(pool, l.usage.signed, year, &y.sales) {
-                for c in fy.countries {
-                    *by_country.entry(c.country).or_default() += c.amount;
+            let calc = year_calc(
+                pool,
+                s_pos,
+                l.usage.signed,
+                year,
+                &y.sales,
+                &mut scratch,
+                false,
+            );
+            if let Ok(calc) = calc {
+                for ((country, _), amount) in scratch.weights.iter().zip(calc.country_amounts) {
+                    *by_country.entry(country).or_default() += amount;
                 }
             }
         }
     }
-    Income::from_countries(by_country.into_iter().collect())
+    let mut by_country: Vec<(String, Decimal)> = by_country
+        .into_iter()
+        .map(|(c, a)| (c.to_owned(), a))
+        .collect();
+    by_country.sort_by(|a, b| a.0.cmp(&b.0));
+    Income::from_countries(by_country)
 }
 
 /// One member's share.

@@ -1,7 +1,9 @@
 //! A validated dataset together with everything computed once for it: the patent-day index
 //! and the lookups of regions and rate lines.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use crate::dataset::{ANY_REGION, Dataset, RateSchedule};
 use crate::index::PoolIndex;
@@ -18,12 +20,29 @@ pub struct Pool {
 /// resolves to.
 #[derive(Debug, Clone)]
 pub struct Terms {
-    products: HashSet<String>,
+    /// Product id → position in the dataset's products (the first, if repeated).
+    products: FxHashMap<String, usize>,
     region_ids: Vec<String>,
-    region_of: HashMap<String, usize>,
+    region_of: FxHashMap<String, usize>,
     default_region: Option<usize>,
     /// Per schedule: product → its lines as (region id or "*", line position).
     lines: Vec<HashMap<String, Vec<(String, usize)>>>,
+    /// Per schedule, what the fee loop needs without comparing strings.
+    fast: Vec<ScheduleLookup>,
+}
+
+/// One schedule's lines resolved once, so that a sale costs two hash lookups (its product and
+/// its country) instead of string searches, and lines are ordered and grouped by number.
+#[derive(Debug, Clone)]
+pub(crate) struct ScheduleLookup {
+    /// `[product × (regions + 1) + region]`: the line a sale resolves to; the last region slot
+    /// is "in no region".
+    line_of: Vec<Option<usize>>,
+    /// Per line: its place in (product, region) order, the order of [`crate::fees::FeeYear`]
+    /// lines.
+    pub(crate) rank: Vec<usize>,
+    /// Per group cap, per line: whether the line's product is in the group.
+    pub(crate) in_cap: Vec<Vec<bool>>,
 }
 
 impl Pool {
@@ -95,7 +114,7 @@ impl Terms {
     /// Builds the lookups of a dataset.
     #[must_use]
     pub fn new(dataset: &Dataset) -> Terms {
-        let mut region_of = HashMap::new();
+        let mut region_of = FxHashMap::default();
         for (i, r) in dataset.regions.iter().enumerate() {
             for c in &r.countries {
                 region_of.entry(c.clone()).or_insert(i);
@@ -116,19 +135,96 @@ impl Terms {
                 by_product
             })
             .collect();
-        Terms {
-            products: dataset.products.iter().map(|p| p.id.clone()).collect(),
+        let mut products = FxHashMap::default();
+        for (i, p) in dataset.products.iter().enumerate() {
+            products.entry(p.id.clone()).or_insert(i);
+        }
+        let mut terms = Terms {
+            products,
             region_ids: dataset.regions.iter().map(|r| r.id.clone()).collect(),
             region_of,
             default_region,
             lines,
+            fast: Vec::new(),
+        };
+        terms.fast = dataset
+            .rate_schedules
+            .iter()
+            .enumerate()
+            .map(|(s, schedule)| terms.schedule_lookup(dataset, s, schedule))
+            .collect();
+        terms
+    }
+
+    fn schedule_lookup(&self, d: &Dataset, s: usize, schedule: &RateSchedule) -> ScheduleLookup {
+        let slots = self.region_ids.len() + 1;
+        let mut line_of = vec![None; d.products.len() * slots];
+        for (p, product) in d.products.iter().enumerate() {
+            for slot in 0..slots {
+                // Through the string lookup, so both paths resolve alike by construction.
+                let region = self.region_ids.get(slot).map(String::as_str);
+                line_of[p * slots + slot] = self.resolve_in_region(s, &product.id, region);
+            }
+        }
+        let mut order: Vec<usize> = (0..schedule.lines.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&schedule.lines[a], &schedule.lines[b]);
+            (&a.product, &a.region).cmp(&(&b.product, &b.region))
+        });
+        let mut rank = vec![0; order.len()];
+        for (r, &l) in order.iter().enumerate() {
+            rank[l] = r;
+        }
+        let in_cap = schedule
+            .group_caps
+            .iter()
+            .map(|cap| {
+                schedule
+                    .lines
+                    .iter()
+                    .map(|l| cap.products.contains(&l.product))
+                    .collect()
+            })
+            .collect();
+        ScheduleLookup {
+            line_of,
+            rank,
+            in_cap,
         }
     }
 
     /// Whether the dataset has this product.
     #[must_use]
     pub fn has_product(&self, product: &str) -> bool {
-        self.products.contains(product)
+        self.products.contains_key(product)
+    }
+
+    /// What the fee loop reads of schedule `s`.
+    pub(crate) fn schedule_lookup_at(&self, s: usize) -> Option<&ScheduleLookup> {
+        self.fast.get(s)
+    }
+
+    /// [`Self::resolve_line`] by two hash lookups: `Err(())` when the product is unknown,
+    /// `Ok(None)` when no line applies.
+    pub(crate) fn fast_line(
+        &self,
+        s: usize,
+        product: &str,
+        country: &str,
+    ) -> Result<Option<usize>, ()> {
+        let p = *self.products.get(product).ok_or(())?;
+        let Some(lookup) = self.fast.get(s) else {
+            return Ok(None);
+        };
+        let slots = self.region_ids.len() + 1;
+        let slot = self
+            .region_of
+            .get(country)
+            .copied()
+            .or(self.default_region)
+            .filter(|&r| r < self.region_ids.len())
+            .unwrap_or(slots - 1);
+        Ok(lookup.line_of.get(p * slots + slot).copied().flatten())
     }
 
     /// The region a country belongs to: the one listing it, else the default, else none.
@@ -146,6 +242,10 @@ impl Terms {
     /// line for the country's region, else the product's `"*"` line.
     #[must_use]
     pub fn resolve_line(&self, s: usize, product: &str, country: &str) -> Option<usize> {
+        self.resolve_in_region(s, product, self.region_of(country))
+    }
+
+    fn resolve_in_region(&self, s: usize, product: &str, region: Option<&str>) -> Option<usize> {
         let candidates = self.lines.get(s)?.get(product)?;
         let find = |region: &str| {
             candidates
@@ -153,8 +253,6 @@ impl Terms {
                 .find(|(r, _)| r == region)
                 .map(|(_, i)| *i)
         };
-        self.region_of(country)
-            .and_then(find)
-            .or_else(|| find(ANY_REGION))
+        region.and_then(find).or_else(|| find(ANY_REGION))
     }
 }
