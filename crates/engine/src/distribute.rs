@@ -188,6 +188,7 @@ pub fn distribute_on(
                 .collect();
             let parts = apportion(distributable, &keyed, decimals).unwrap_or_default();
             let total_days: Decimal = per_patent.iter().copied().sum();
+            let mut quotients: FxHashMap<u64, Decimal> = FxHashMap::default();
             for ((country, _), part) in keyed.iter().zip(parts) {
                 let days_here = index.country_days(year, country);
                 let uncovered = days_here == 0;
@@ -204,11 +205,16 @@ pub fn distribute_on(
                     let cells = counts.map_or(&[][..], |y| &y.country_member_days[..]);
                     let start = cells.partition_point(|e| (e.0 as usize) < c);
                     let total = Decimal::from(days_here);
+                    // Members of equal patent-days in a country (whole years of equal patent
+                    // counts are common) get the same quotient: it is computed once.
+                    quotients.clear();
                     for &(cc, m, days) in &cells[start..] {
                         if cc as usize != c {
                             break;
                         }
-                        w[m as usize] += part * Decimal::from(days) / total;
+                        w[m as usize] += *quotients
+                            .entry(days)
+                            .or_insert_with(|| part * Decimal::from(days) / total);
                     }
                 } else if rule.uncovered == Uncovered::Retained || total_days.is_zero() {
                     unallocated += part;
