@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::dataset::{Distribution, ManagementFee, Member, Method, Uncovered};
-use crate::fees::{FeeScratch, year_calc};
+use crate::fees::{ByNumber, FeeScratch, year_calc};
 use crate::index::PoolIndex;
 use crate::money::{apportion, round};
 use crate::pool::Pool;
@@ -39,36 +39,54 @@ impl Income {
 /// contributes nothing.
 #[must_use]
 pub fn pool_income(pool: &Pool, year: i32) -> Income {
-    let Some((s_pos, _)) = pool.schedule_for(year) else {
+    let Some((s_pos, schedule)) = pool.schedule_for(year) else {
         return Income::from_countries(Vec::new());
     };
-    // Countries keyed by the sales' own strings, and the fee buffers reused: a year of a
-    // large pool is tens of thousands of sales.
-    let mut by_country: FxHashMap<&str, Decimal> = FxHashMap::default();
+    // The licensees' sales are resolved to numbers once per pool, so a year of tens of
+    // thousands of sales hashes no string; the fee buffers are reused across licensees.
+    let numbers = pool.sale_keys();
+    let counts = pool.index().year(year);
+    let mut by_country: Vec<Option<Decimal>> = vec![None; numbers.countries.len()];
     let mut scratch = FeeScratch::default();
-    for l in &pool.dataset().licensees {
-        for y in l.usage.years.iter().filter(|y| y.year == year) {
+    for (li, l) in pool.dataset().licensees.iter().enumerate() {
+        for (yi, y) in l.usage.years.iter().enumerate() {
+            if y.year != year {
+                continue;
+            }
+            let Some(keys) = numbers.sales_of(li, yi) else {
+                continue;
+            };
+            let by = ByNumber {
+                pool,
+                s_pos,
+                schedule,
+                keys,
+                counts,
+            };
             let calc = year_calc(
                 pool,
                 s_pos,
                 l.usage.signed,
                 year,
                 &y.sales,
+                &by,
                 &mut scratch,
                 false,
             );
             if let Ok(calc) = calc {
-                for ((country, _), amount) in scratch.weights.iter().zip(calc.country_amounts) {
-                    *by_country.entry(country).or_default() += amount;
+                for (&(country, _), amount) in scratch.weights.iter().zip(calc.country_amounts) {
+                    if let Some(sum) = by_country.get_mut(country as usize) {
+                        *sum.get_or_insert(Decimal::ZERO) += amount;
+                    }
                 }
             }
         }
     }
-    let mut by_country: Vec<(String, Decimal)> = by_country
+    let by_country = by_country
         .into_iter()
-        .map(|(c, a)| (c.to_owned(), a))
+        .zip(&numbers.countries)
+        .filter_map(|(amount, c)| amount.map(|a| (c.clone(), a)))
         .collect();
-    by_country.sort_by(|a, b| a.0.cmp(&b.0));
     Income::from_countries(by_country)
 }
 

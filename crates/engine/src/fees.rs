@@ -8,6 +8,7 @@ use thiserror::Error;
 
 use crate::dataset::{Dataset, Discount, Rate, RateSchedule, Sale, Usage};
 use crate::date::Date;
+use crate::index::YearCounts;
 use crate::issue::Issues;
 use crate::money::{apportion, round};
 use crate::pool::{Pool, Terms, schedule_for};
@@ -224,8 +225,19 @@ pub fn fees_under_schedule(
     year: i32,
     sales: &[Sale],
 ) -> Result<FeeYear, (Option<usize>, Box<FeeErrorKind>)> {
+    let schedule = pool
+        .dataset()
+        .rate_schedules
+        .get(s_pos)
+        .ok_or_else(|| (None, Box::new(FeeErrorKind::NoSchedule(year))))?;
+    let by = ByName {
+        pool,
+        s_pos,
+        schedule,
+        year,
+    };
     let mut scratch = FeeScratch::default();
-    let calc = year_calc(pool, s_pos, signed, year, sales, &mut scratch, true)?;
+    let calc = year_calc(pool, s_pos, signed, year, sales, &by, &mut scratch, true)?;
     let schedule = calc.schedule;
     let decimals = pool.decimals();
     let line_weights: Vec<((&str, &str), Decimal)> = scratch
@@ -315,11 +327,11 @@ struct LineAcc {
 }
 
 /// One charged sale, for the split of its line's amount by country.
-struct Cell<'a> {
+struct Cell<K> {
     /// The line's place in (product, region) order.
     rank: usize,
     line: usize,
-    country: &'a str,
+    country: K,
     units: u64,
     exact: Decimal,
 }
@@ -339,13 +351,13 @@ struct LineCalc {
 /// The buffers of one year's fee computation. [`crate::distribute::pool_income`] keeps one
 /// across all licensees, so a licensee costs no allocation beyond its apportioning.
 #[derive(Default)]
-pub(crate) struct FeeScratch<'a> {
+pub(crate) struct FeeScratch<'a, K> {
     acc: Vec<LineAcc>,
-    cells: Vec<Cell<'a>>,
+    cells: Vec<Cell<K>>,
     lines: Vec<LineCalc>,
-    shares: Vec<(&'a str, Decimal)>,
+    shares: Vec<(K, Decimal)>,
     /// Per country, sorted by code: its exact weight in the split of `payable`.
-    pub(crate) weights: Vec<(&'a str, Decimal)>,
+    pub(crate) weights: Vec<(K, Decimal)>,
     exempt: Vec<(&'a str, &'a str, u64)>,
 }
 
@@ -368,13 +380,15 @@ pub(crate) struct YearCalc<'a> {
 /// Steps 1 to 6 of a year's fees and the split of `payable` by country (step 7), without
 /// the strings of a [`FeeYear`]: sales are resolved to line numbers once, lines ordered by a
 /// precomputed rank, and the bands of tiered lines collected only when `with_bands`.
-pub(crate) fn year_calc<'a>(
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn year_calc<'a, R: SaleKey<'a>>(
     pool: &'a Pool,
     s_pos: usize,
     signed: Option<Date>,
     year: i32,
     sales: &'a [Sale],
-    scratch: &mut FeeScratch<'a>,
+    by: &R,
+    scratch: &mut FeeScratch<'a, R::Country>,
     with_bands: bool,
 ) -> Result<YearCalc<'a>, (Option<usize>, Box<FeeErrorKind>)> {
     let no_schedule = || (None, Box::new(FeeErrorKind::NoSchedule(year)));
@@ -383,8 +397,10 @@ pub(crate) fn year_calc<'a>(
         .rate_schedules
         .get(s_pos)
         .ok_or_else(no_schedule)?;
-    let terms = pool.terms();
-    let lookup = terms.schedule_lookup_at(s_pos).ok_or_else(no_schedule)?;
+    let lookup = pool
+        .terms()
+        .schedule_lookup_at(s_pos)
+        .ok_or_else(no_schedule)?;
     let FeeScratch {
         acc,
         cells,
@@ -399,9 +415,8 @@ pub(crate) fn year_calc<'a>(
     lines.clear();
     exempt.clear();
     for (k, sale) in sales.iter().enumerate() {
-        let l = resolve(terms, s_pos, schedule, sale).map_err(|e| (Some(k), Box::new(e)))?;
-        if schedule.requires_patent_in_force && pool.index().country_days(year, &sale.country) == 0
-        {
+        let (l, country) = by.resolve(k, sale).map_err(|e| (Some(k), Box::new(e)))?;
+        if schedule.requires_patent_in_force && by.uncovered(country, sale) {
             exempt.push((&sale.product, &sale.country, sale.units));
             continue;
         }
@@ -439,7 +454,7 @@ pub(crate) fn year_calc<'a>(
         cells.push(Cell {
             rank: lookup.rank[l],
             line: l,
-            country: &sale.country,
+            country,
             units: sale.units,
             exact: sale_exact,
         });
@@ -542,7 +557,7 @@ pub(crate) fn year_calc<'a>(
         shares.push((country, share));
     }
     // Stable: a country's shares add up in line order.
-    shares.sort_by(|a, b| a.0.cmp(b.0));
+    shares.sort_by(|a, b| a.0.cmp(&b.0));
     weights.clear();
     for &(country, share) in shares.iter() {
         match weights.last_mut() {
@@ -571,6 +586,80 @@ pub(crate) fn year_calc<'a>(
         payable,
         country_amounts,
     })
+}
+
+/// How a sale finds its line and its country: by name for any sales, by the numbers a pool
+/// keeps for its licensees' sales.
+pub(crate) trait SaleKey<'a> {
+    /// A country, ordered as the codes are.
+    type Country: Ord + Copy;
+    /// The line of the `k`-th sale and its country, or why it has no line.
+    fn resolve(&self, k: usize, sale: &'a Sale) -> Result<(usize, Self::Country), FeeErrorKind>;
+    /// Whether no pool patent counts in the sale's country this year.
+    fn uncovered(&self, country: Self::Country, sale: &Sale) -> bool;
+}
+
+/// Sales resolved by their product and country codes.
+struct ByName<'p> {
+    pool: &'p Pool,
+    s_pos: usize,
+    schedule: &'p RateSchedule,
+    year: i32,
+}
+
+impl<'a> SaleKey<'a> for ByName<'_> {
+    type Country = &'a str;
+
+    fn resolve(&self, _: usize, sale: &'a Sale) -> Result<(usize, &'a str), FeeErrorKind> {
+        resolve(self.pool.terms(), self.s_pos, self.schedule, sale).map(|l| (l, &*sale.country))
+    }
+
+    fn uncovered(&self, _: &'a str, sale: &Sale) -> bool {
+        self.pool.index().country_days(self.year, &sale.country) == 0
+    }
+}
+
+/// The sales of one licensee's year in the pool's dataset, by the numbers of
+/// [`Pool::sale_keys`](crate::pool::Pool).
+pub(crate) struct ByNumber<'p> {
+    pub(crate) pool: &'p Pool,
+    pub(crate) s_pos: usize,
+    pub(crate) schedule: &'p RateSchedule,
+    /// Per sale: product position and country number.
+    pub(crate) keys: &'p [(Option<usize>, u32)],
+    pub(crate) counts: Option<&'p YearCounts>,
+}
+
+impl<'a> SaleKey<'a> for ByNumber<'_> {
+    type Country = u32;
+
+    fn resolve(&self, k: usize, sale: &'a Sale) -> Result<(usize, u32), FeeErrorKind> {
+        let terms = self.pool.terms();
+        let numbers = self.pool.sale_keys();
+        let Some(&(product, country)) = self.keys.get(k) else {
+            // The keys are built from these very sales; without one, the name says why.
+            return Err(resolve(terms, self.s_pos, self.schedule, sale)
+                .err()
+                .unwrap_or_else(|| FeeErrorKind::UnknownProduct(sale.product.clone())));
+        };
+        let line = product.and_then(|p| {
+            let slot = numbers.region_slot(country)?;
+            terms.line_at(self.s_pos, p, slot)
+        });
+        match line {
+            Some(l) => Ok((l, country)),
+            // The error names the product, country and region: by name, as any sale.
+            None => resolve(terms, self.s_pos, self.schedule, sale).map(|l| (l, country)),
+        }
+    }
+
+    fn uncovered(&self, country: u32, _: &Sale) -> bool {
+        let days = self
+            .counts
+            .zip(self.pool.sale_keys().index_pos(country))
+            .and_then(|(y, c)| y.country_days.get(c).copied());
+        days.unwrap_or(0) == 0
+    }
 }
 
 /// What apportioning gives when every weight is 0.

@@ -287,6 +287,7 @@ struct Twist {
     all_units: bool,
     cap_divisor: i64,
     duplicate_sales: bool,
+    unknown_product: bool,
 }
 
 fn twisted_pool(o: &SynthOptions, t: &Twist) -> Option<Pool> {
@@ -319,11 +320,21 @@ fn twisted_pool(o: &SynthOptions, t: &Twist) -> Option<Pool> {
             }
         }
     }
+    if t.unknown_product
+        && let Some(sale) = d
+            .licensees
+            .iter_mut()
+            .flat_map(|l| &mut l.usage.years)
+            .flat_map(|y| &mut y.sales)
+            .next()
+    {
+        sale.product = "no-such-product".into();
+    }
     Some(Pool::new(d))
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
     fn fast_fees_and_income_equal_the_reference(
@@ -338,9 +349,10 @@ proptest! {
         all_units in any::<bool>(),
         cap_divisor in prop_oneof![Just(1i64), Just(1_000), Just(100_000)],
         duplicate_sales in any::<bool>(),
+        unknown_product in any::<bool>(),
     ) {
         let o = SynthOptions { members, patents, countries, licensees, from: 2026, to: 2026 + years, seed };
-        let t = Twist { no_default_region, in_force_only, all_units, cap_divisor, duplicate_sales };
+        let t = Twist { no_default_region, in_force_only, all_units, cap_divisor, duplicate_sales, unknown_product };
         let Some(pool) = twisted_pool(&o, &t) else { return Ok(()) };
         for year in 2026..=2026 + years {
             for l in &pool.dataset().licensees {

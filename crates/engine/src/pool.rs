@@ -14,6 +14,24 @@ pub struct Pool {
     dataset: Dataset,
     index: PoolIndex,
     terms: Terms,
+    sale_keys: SaleKeys,
+}
+
+/// The licensees' sales of the dataset resolved once to numbers, so a year of pool income
+/// hashes and compares no string.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SaleKeys {
+    /// The countries of all sales, sorted: a country's number is its place here, so numbers
+    /// order as the codes do.
+    pub(crate) countries: Vec<String>,
+    /// Per country number: its region slot in [`ScheduleLookup`].
+    region_slot: Vec<usize>,
+    /// Per country number: its position in the index, if the pool has patents there.
+    index_pos: Vec<Option<usize>>,
+    /// Per licensee, per usage year (dataset order): where its sales are in `sales`.
+    ranges: Vec<Vec<std::ops::Range<usize>>>,
+    /// Per sale: the product's position (`None` when unknown) and the country number.
+    sales: Vec<(Option<usize>, u32)>,
 }
 
 /// Lookups of a dataset's licensing terms: which region a country is in, which line a sale
@@ -52,11 +70,18 @@ impl Pool {
     pub fn new(dataset: Dataset) -> Pool {
         let index = PoolIndex::build(&dataset);
         let terms = Terms::new(&dataset);
+        let sale_keys = SaleKeys::new(&dataset, &terms, &index);
         Pool {
             dataset,
             index,
             terms,
+            sale_keys,
         }
+    }
+
+    /// The licensees' sales resolved to numbers.
+    pub(crate) fn sale_keys(&self) -> &SaleKeys {
+        &self.sale_keys
     }
 
     /// The dataset.
@@ -108,6 +133,68 @@ pub fn schedule_for(d: &Dataset, year: i32) -> Option<(usize, &RateSchedule)> {
         .iter()
         .enumerate()
         .find(|(_, s)| s.covers(year))
+}
+
+impl SaleKeys {
+    fn new(d: &Dataset, terms: &Terms, index: &PoolIndex) -> SaleKeys {
+        let mut countries: Vec<&str> = d
+            .licensees
+            .iter()
+            .flat_map(|l| &l.usage.years)
+            .flat_map(|y| &y.sales)
+            .map(|s| s.country.as_str())
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        let number: FxHashMap<&str, u32> = countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (*c, u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        let mut ranges = Vec::with_capacity(d.licensees.len());
+        let mut sales = Vec::new();
+        for l in &d.licensees {
+            let mut years = Vec::with_capacity(l.usage.years.len());
+            for y in &l.usage.years {
+                let start = sales.len();
+                sales.extend(y.sales.iter().map(|s| {
+                    let product = terms.products.get(s.product.as_str()).copied();
+                    (
+                        product,
+                        number.get(s.country.as_str()).copied().unwrap_or(0),
+                    )
+                }));
+                years.push(start..sales.len());
+            }
+            ranges.push(years);
+        }
+        SaleKeys {
+            region_slot: countries.iter().map(|c| terms.region_slot(c)).collect(),
+            index_pos: countries
+                .iter()
+                .map(|c| index.country_position(c))
+                .collect(),
+            countries: countries.into_iter().map(str::to_owned).collect(),
+            ranges,
+            sales,
+        }
+    }
+
+    /// The keys of the sales of usage year `y` of licensee `l`, if both exist.
+    pub(crate) fn sales_of(&self, l: usize, y: usize) -> Option<&[(Option<usize>, u32)]> {
+        let range = self.ranges.get(l)?.get(y)?;
+        self.sales.get(range.clone())
+    }
+
+    /// The region slot of country number `c`.
+    pub(crate) fn region_slot(&self, c: u32) -> Option<usize> {
+        self.region_slot.get(c as usize).copied()
+    }
+
+    /// The index position of country number `c`.
+    pub(crate) fn index_pos(&self, c: u32) -> Option<usize> {
+        self.index_pos.get(c as usize).copied().flatten()
+    }
 }
 
 impl Terms {
@@ -213,18 +300,29 @@ impl Terms {
         country: &str,
     ) -> Result<Option<usize>, ()> {
         let p = *self.products.get(product).ok_or(())?;
-        let Some(lookup) = self.fast.get(s) else {
-            return Ok(None);
-        };
-        let slots = self.region_ids.len() + 1;
-        let slot = self
-            .region_of
+        Ok(self.line_at(s, p, self.region_slot(country)))
+    }
+
+    /// The region slot of a country in [`ScheduleLookup`]: its region, or the last slot for
+    /// "in no region".
+    fn region_slot(&self, country: &str) -> usize {
+        self.region_of
             .get(country)
             .copied()
             .or(self.default_region)
             .filter(|&r| r < self.region_ids.len())
-            .unwrap_or(slots - 1);
-        Ok(lookup.line_of.get(p * slots + slot).copied().flatten())
+            .unwrap_or(self.region_ids.len())
+    }
+
+    /// The line of schedule `s` for product position `p` in region slot `slot`.
+    pub(crate) fn line_at(&self, s: usize, p: usize, slot: usize) -> Option<usize> {
+        let slots = self.region_ids.len() + 1;
+        self.fast
+            .get(s)?
+            .line_of
+            .get(p * slots + slot)
+            .copied()
+            .flatten()
     }
 
     /// The region a country belongs to: the one listing it, else the default, else none.
