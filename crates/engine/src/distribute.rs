@@ -1,13 +1,14 @@
 //! How a year's pool income is split (spec section 5): the management fee, member weights by
 //! each method, uncovered countries, and one apportioning over the exact weights.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::dataset::{Distribution, ManagementFee, Member, Method, Uncovered};
-use crate::fees::fees_for_year;
+use crate::fees::{ByNumber, FeeScratch, year_calc};
 use crate::index::PoolIndex;
 use crate::money::{apportion, round};
 use crate::pool::Pool;
@@ -38,17 +39,55 @@ impl Income {
 /// contributes nothing.
 #[must_use]
 pub fn pool_income(pool: &Pool, year: i32) -> Income {
-    let mut by_country: BTreeMap<String, Decimal> = BTreeMap::new();
-    for l in &pool.dataset().licensees {
-        for y in l.usage.years.iter().filter(|y| y.year == year) {
-            if let Ok(fy) = fees_for_year(pool, l.usage.signed, year, &y.sales) {
-                for c in fy.countries {
-                    *by_country.entry(c.country).or_default() += c.amount;
+    let Some((s_pos, schedule)) = pool.schedule_for(year) else {
+        return Income::from_countries(Vec::new());
+    };
+    // The licensees' sales are resolved to numbers once per pool, so a year of tens of
+    // thousands of sales hashes no string; the fee buffers are reused across licensees.
+    let numbers = pool.sale_keys();
+    let counts = pool.index().year(year);
+    let mut by_country: Vec<Option<Decimal>> = vec![None; numbers.countries.len()];
+    let mut scratch = FeeScratch::default();
+    for (li, l) in pool.dataset().licensees.iter().enumerate() {
+        for (yi, y) in l.usage.years.iter().enumerate() {
+            if y.year != year {
+                continue;
+            }
+            let Some(keys) = numbers.sales_of(li, yi) else {
+                continue;
+            };
+            let by = ByNumber {
+                pool,
+                s_pos,
+                schedule,
+                keys,
+                counts,
+            };
+            let calc = year_calc(
+                pool,
+                s_pos,
+                l.usage.signed,
+                year,
+                &y.sales,
+                &by,
+                &mut scratch,
+                false,
+            );
+            if let Ok(calc) = calc {
+                for (&(country, _), amount) in scratch.weights.iter().zip(calc.country_amounts) {
+                    if let Some(sum) = by_country.get_mut(country as usize) {
+                        *sum.get_or_insert(Decimal::ZERO) += amount;
+                    }
                 }
             }
         }
     }
-    Income::from_countries(by_country.into_iter().collect())
+    let by_country = by_country
+        .into_iter()
+        .zip(&numbers.countries)
+        .filter_map(|(amount, c)| amount.map(|a| (c.clone(), a)))
+        .collect();
+    Income::from_countries(by_country)
 }
 
 /// One member's share.
@@ -167,6 +206,7 @@ pub fn distribute_on(
                 .collect();
             let parts = apportion(distributable, &keyed, decimals).unwrap_or_default();
             let total_days: Decimal = per_patent.iter().copied().sum();
+            let mut quotients: FxHashMap<u64, Decimal> = FxHashMap::default();
             for ((country, _), part) in keyed.iter().zip(parts) {
                 let days_here = index.country_days(year, country);
                 let uncovered = days_here == 0;
@@ -183,11 +223,16 @@ pub fn distribute_on(
                     let cells = counts.map_or(&[][..], |y| &y.country_member_days[..]);
                     let start = cells.partition_point(|e| (e.0 as usize) < c);
                     let total = Decimal::from(days_here);
+                    // Members of equal patent-days in a country (whole years of equal patent
+                    // counts are common) get the same quotient: it is computed once.
+                    quotients.clear();
                     for &(cc, m, days) in &cells[start..] {
                         if cc as usize != c {
                             break;
                         }
-                        w[m as usize] += part * Decimal::from(days) / total;
+                        w[m as usize] += *quotients
+                            .entry(days)
+                            .or_insert_with(|| part * Decimal::from(days) / total);
                     }
                 } else if rule.uncovered == Uncovered::Retained || total_days.is_zero() {
                     unallocated += part;

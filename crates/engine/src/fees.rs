@@ -2,18 +2,17 @@
 //! price, discount, group caps, enterprise cap, rounding, and apportioning to lines and
 //! countries.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use serde::Serialize;
 use thiserror::Error;
 
-use crate::dataset::{Dataset, Rate, RateSchedule, Sale, Usage};
+use crate::dataset::{Dataset, Discount, Rate, RateSchedule, Sale, Usage};
 use crate::date::Date;
+use crate::index::YearCounts;
 use crate::issue::Issues;
 use crate::money::{apportion, round};
 use crate::pool::{Pool, Terms, schedule_for};
-use crate::tiers::{BandUse, charge};
+use crate::tiers::{BandUse, amount, charge};
 
 /// Why a fee cannot be computed.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -198,16 +197,6 @@ pub fn compute_fees(pool: &Pool, usage: &Usage) -> Result<FeeReport, FeeError> {
     })
 }
 
-/// Sales gathered on one line.
-#[derive(Default)]
-struct LineAcc<'s> {
-    units: u64,
-    /// Exact percent-of-price amount (0 for unit lines).
-    percent_exact: Decimal,
-    /// Per country: units, and the exact percent-of-price amount.
-    by_country: BTreeMap<&'s str, (u64, Decimal)>,
-}
-
 /// Fees of one year's sales. Errors carry the position of the sale at fault.
 ///
 /// # Errors
@@ -241,20 +230,199 @@ pub fn fees_under_schedule(
         .rate_schedules
         .get(s_pos)
         .ok_or_else(|| (None, Box::new(FeeErrorKind::NoSchedule(year))))?;
-    let terms = pool.terms();
-    let mut acc: Vec<Option<LineAcc>> = (0..schedule.lines.len()).map(|_| None).collect();
-    let mut exempt: BTreeMap<(&str, &str), u64> = BTreeMap::new();
+    let by = ByName {
+        pool,
+        s_pos,
+        schedule,
+        year,
+    };
+    let mut scratch = FeeScratch::default();
+    let calc = year_calc(pool, s_pos, signed, year, sales, &by, &mut scratch, true)?;
+    let schedule = calc.schedule;
+    let decimals = pool.decimals();
+    let line_weights: Vec<((&str, &str), Decimal)> = scratch
+        .lines
+        .iter()
+        .map(|l| {
+            let line = &schedule.lines[l.line];
+            ((line.product.as_str(), line.region.as_str()), l.capped)
+        })
+        .collect();
+    let line_parts = apportion(calc.payable, &line_weights, decimals);
+    let n = scratch.lines.len();
+    let lines = scratch
+        .lines
+        .drain(..)
+        .zip(line_parts.unwrap_or_else(|| zeros(n, decimals)))
+        .map(|(l, amount)| {
+            let line = &schedule.lines[l.line];
+            LineFee {
+                product: line.product.clone(),
+                region: line.region.clone(),
+                units: l.units,
+                bands: l.bands,
+                exact: l.exact,
+                discounted: l.discounted,
+                capped: l.capped,
+                amount: with_scale(amount, decimals),
+            }
+        })
+        .collect();
+    let countries = scratch
+        .weights
+        .iter()
+        .zip(&calc.country_amounts)
+        .map(|((c, _), amount)| CountryFee {
+            country: (*c).to_owned(),
+            amount: *amount,
+        })
+        .collect();
+    // Stable: the units of a (product, country) add up in sale order.
+    scratch.exempt.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let mut exempt: Vec<ExemptSale> = Vec::new();
+    for &(product, country, units) in &scratch.exempt {
+        match exempt.last_mut() {
+            Some(e) if e.product == product && e.country == country => e.units += units,
+            _ => exempt.push(ExemptSale {
+                product: product.to_owned(),
+                country: country.to_owned(),
+                units,
+            }),
+        }
+    }
+    let group_caps_applied: Vec<String> = calc
+        .group_caps_applied
+        .iter()
+        .map(|&id| id.to_owned())
+        .collect();
+    Ok(FeeYear {
+        year,
+        schedule: schedule.id.clone(),
+        gross: calc.gross,
+        discount_applied: calc.discount_applied.map(|d| AppliedDiscount {
+            id: d.id.clone(),
+            percent: d.percent,
+        }),
+        discount: calc.discount,
+        cap_applied: calc.annual_cap_applied || !group_caps_applied.is_empty(),
+        group_caps_applied,
+        after_group_caps: calc.after_group_caps,
+        annual_cap_applied: calc.annual_cap_applied,
+        payable: with_scale(calc.payable, decimals),
+        lines,
+        countries,
+        exempt,
+    })
+}
+
+/// Sales gathered on one line of the schedule.
+#[derive(Clone, Default)]
+struct LineAcc {
+    used: bool,
+    units: u64,
+    /// Exact percent-of-price amount (0 for unit lines).
+    percent_exact: Decimal,
+    /// Position of the line in [`FeeScratch::lines`] once they are ordered.
+    pos: usize,
+}
+
+/// One charged sale, for the split of its line's amount by country.
+struct Cell<K> {
+    /// The line's place in (product, region) order.
+    rank: usize,
+    line: usize,
+    country: K,
+    units: u64,
+    exact: Decimal,
+}
+
+/// A used line through steps 3 to 5.
+struct LineCalc {
+    line: usize,
+    is_percent: bool,
+    units: u64,
+    /// Collected only for a [`FeeYear`].
+    bands: Vec<BandUse>,
+    exact: Decimal,
+    discounted: Decimal,
+    capped: Decimal,
+}
+
+/// The buffers of one year's fee computation. [`crate::distribute::pool_income`] keeps one
+/// across all licensees, so a licensee costs no allocation beyond its apportioning.
+#[derive(Default)]
+pub(crate) struct FeeScratch<'a, K> {
+    acc: Vec<LineAcc>,
+    cells: Vec<Cell<K>>,
+    lines: Vec<LineCalc>,
+    shares: Vec<(K, Decimal)>,
+    /// Per country, sorted by code: its exact weight in the split of `payable`.
+    pub(crate) weights: Vec<(K, Decimal)>,
+    exempt: Vec<(&'a str, &'a str, u64)>,
+}
+
+/// A year's fees as numbers; the lines are in the scratch's `lines`, the countries in its
+/// `weights`.
+pub(crate) struct YearCalc<'a> {
+    schedule: &'a RateSchedule,
+    gross: Decimal,
+    discount_applied: Option<&'a Discount>,
+    discount: Decimal,
+    group_caps_applied: Vec<&'a str>,
+    after_group_caps: Decimal,
+    annual_cap_applied: bool,
+    /// Rounded to the currency, not yet rescaled.
+    payable: Decimal,
+    /// Per country of the scratch's `weights`: its apportioned share of `payable`, rescaled.
+    pub(crate) country_amounts: Vec<Decimal>,
+}
+
+/// Steps 1 to 6 of a year's fees and the split of `payable` by country (step 7), without
+/// the strings of a [`FeeYear`]: sales are resolved to line numbers once, lines ordered by a
+/// precomputed rank, and the bands of tiered lines collected only when `with_bands`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn year_calc<'a, R: SaleKey<'a>>(
+    pool: &'a Pool,
+    s_pos: usize,
+    signed: Option<Date>,
+    year: i32,
+    sales: &'a [Sale],
+    by: &R,
+    scratch: &mut FeeScratch<'a, R::Country>,
+    with_bands: bool,
+) -> Result<YearCalc<'a>, (Option<usize>, Box<FeeErrorKind>)> {
+    let no_schedule = || (None, Box::new(FeeErrorKind::NoSchedule(year)));
+    let schedule = pool
+        .dataset()
+        .rate_schedules
+        .get(s_pos)
+        .ok_or_else(no_schedule)?;
+    let lookup = pool
+        .terms()
+        .schedule_lookup_at(s_pos)
+        .ok_or_else(no_schedule)?;
+    let FeeScratch {
+        acc,
+        cells,
+        lines,
+        shares,
+        weights,
+        exempt,
+    } = scratch;
+    acc.clear();
+    acc.resize(schedule.lines.len(), LineAcc::default());
+    cells.clear();
+    lines.clear();
+    exempt.clear();
     for (k, sale) in sales.iter().enumerate() {
-        let l = resolve(terms, s_pos, schedule, sale).map_err(|e| (Some(k), Box::new(e)))?;
-        if schedule.requires_patent_in_force && pool.index().country_days(year, &sale.country) == 0
-        {
-            *exempt
-                .entry((sale.product.as_str(), sale.country.as_str()))
-                .or_default() += sale.units;
+        let (l, country) = by.resolve(k, sale).map_err(|e| (Some(k), Box::new(e)))?;
+        if schedule.requires_patent_in_force && by.uncovered(country, sale) {
+            exempt.push((&sale.product, &sale.country, sale.units));
             continue;
         }
         let line = &schedule.lines[l];
-        let a = acc[l].get_or_insert_with(LineAcc::default);
+        let a = &mut acc[l];
+        a.used = true;
         a.units = a.units.saturating_add(sale.units);
         let sale_exact = match &line.rate {
             Rate::PercentOfPrice {
@@ -283,83 +451,78 @@ pub fn fees_under_schedule(
             _ => Decimal::ZERO,
         };
         a.percent_exact += sale_exact;
-        let c = a.by_country.entry(sale.country.as_str()).or_default();
-        c.0 = c.0.saturating_add(sale.units);
-        c.1 += sale_exact;
+        cells.push(Cell {
+            rank: lookup.rank[l],
+            line: l,
+            country,
+            units: sale.units,
+            exact: sale_exact,
+        });
     }
 
     // Step 3: each line's exact amount.
-    let mut lines: Vec<(usize, LineAcc, LineFee)> = acc
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, a)| a.map(|a| (i, a)))
-        .map(|(i, a)| {
-            let line = &schedule.lines[i];
-            let (bands, exact) = match &line.rate {
-                Rate::PerUnit { per_unit } => (Vec::new(), Decimal::from(a.units) * per_unit),
-                Rate::Tiers { tiers, tier_mode } => {
-                    let bands = charge(tiers, *tier_mode, a.units);
-                    let exact = bands.iter().map(|b| b.amount).sum();
-                    (bands, exact)
-                }
-                Rate::PercentOfPrice { .. } => (Vec::new(), a.percent_exact),
-            };
-            let fee = LineFee {
-                product: line.product.clone(),
-                region: line.region.clone(),
-                units: a.units,
-                bands,
-                exact,
-                discounted: exact,
-                capped: exact,
-                amount: Decimal::ZERO,
-            };
-            (i, a, fee)
-        })
-        .collect();
-    lines.sort_by(|a, b| (&a.2.product, &a.2.region).cmp(&(&b.2.product, &b.2.region)));
+    for (i, a) in acc.iter().enumerate().filter(|(_, a)| a.used) {
+        let line = &schedule.lines[i];
+        let (bands, exact) = match &line.rate {
+            Rate::PerUnit { per_unit } => (Vec::new(), Decimal::from(a.units) * per_unit),
+            Rate::Tiers { tiers, tier_mode } if with_bands => {
+                let bands = charge(tiers, *tier_mode, a.units);
+                let exact = bands.iter().map(|b| b.amount).sum();
+                (bands, exact)
+            }
+            Rate::Tiers { tiers, tier_mode } => (Vec::new(), amount(tiers, *tier_mode, a.units)),
+            Rate::PercentOfPrice { .. } => (Vec::new(), a.percent_exact),
+        };
+        lines.push(LineCalc {
+            line: i,
+            is_percent: matches!(line.rate, Rate::PercentOfPrice { .. }),
+            units: a.units,
+            bands,
+            exact,
+            discounted: exact,
+            capped: exact,
+        });
+    }
+    lines.sort_by_key(|l| lookup.rank[l.line]);
+    for (pos, l) in lines.iter().enumerate() {
+        acc[l.line].pos = pos;
+    }
 
     // Step 4: gross and the largest applicable discount.
-    let gross: Decimal = lines.iter().map(|l| l.2.exact).sum();
+    let gross: Decimal = lines.iter().map(|l| l.exact).sum();
     let discount_applied = signed.and_then(|signed| {
         schedule
             .discounts
             .iter()
             .filter(|d| signed < d.signed_before)
             .max_by(|a, b| a.percent.cmp(&b.percent).then_with(|| b.id.cmp(&a.id)))
-            .map(|d| AppliedDiscount {
-                id: d.id.clone(),
-                percent: d.percent,
-            })
     });
-    let percent = discount_applied
-        .as_ref()
-        .map_or(Decimal::ZERO, |d| d.percent);
+    let percent = discount_applied.map_or(Decimal::ZERO, |d| d.percent);
     let discount = gross * percent;
-    for l in &mut lines {
-        l.2.discounted = l.2.exact * (Decimal::ONE - percent);
-        l.2.capped = l.2.discounted;
+    for l in lines.iter_mut() {
+        l.discounted = l.exact * (Decimal::ONE - percent);
+        l.capped = l.discounted;
     }
 
     // Step 5: group caps scale their lines down to the cap.
     let mut group_caps_applied = Vec::new();
-    for cap in &schedule.group_caps {
-        let in_group = |p: &str| cap.products.iter().any(|g| g == p);
+    for (cap, in_cap) in schedule.group_caps.iter().zip(&lookup.in_cap) {
+        let in_group = |l: &LineCalc| in_cap[l.line];
         let sum: Decimal = lines
             .iter()
-            .filter(|l| in_group(&l.2.product))
-            .map(|l| l.2.discounted)
+            .filter(|l| in_group(l))
+            .map(|l| l.discounted)
             .sum();
         if sum > cap.amount {
-            for l in lines.iter_mut().filter(|l| in_group(&l.2.product)) {
-                l.2.capped = l.2.discounted * cap.amount / sum;
+            for l in lines.iter_mut().filter(|l| in_group(l)) {
+                l.capped = l.discounted * cap.amount / sum;
             }
-            group_caps_applied.push(cap.id.clone());
+            group_caps_applied.push(cap.id.as_str());
         }
     }
 
     // Step 6: the enterprise cap, then rounding.
-    let after_group_caps: Decimal = lines.iter().map(|l| l.2.capped).sum();
+    let after_group_caps: Decimal = lines.iter().map(|l| l.capped).sum();
     let annual_cap_applied = schedule.annual_cap.is_some_and(|c| after_group_caps > c);
     let unrounded = match schedule.annual_cap {
         Some(c) if annual_cap_applied => c,
@@ -368,67 +531,140 @@ pub fn fees_under_schedule(
     let decimals = pool.decimals();
     let payable = round(unrounded, decimals);
 
-    // Step 7: apportion to lines, and to countries by their exact shares.
-    let line_weights: Vec<((&str, &str), Decimal)> = lines
-        .iter()
-        .map(|l| ((l.2.product.as_str(), l.2.region.as_str()), l.2.capped))
-        .collect();
-    let line_parts = apportion(payable, &line_weights, decimals);
-    let mut country_weights: BTreeMap<&str, Decimal> = BTreeMap::new();
-    for (i, a, fee) in &lines {
-        let is_percent = matches!(schedule.lines[*i].rate, Rate::PercentOfPrice { .. });
-        for (country, (units, sale_exact)) in &a.by_country {
-            let share = if is_percent {
-                ratio(fee.capped, *sale_exact, fee.exact)
-            } else {
-                ratio(fee.capped, Decimal::from(*units), Decimal::from(a.units))
-            };
-            *country_weights.entry(country).or_default() += share;
+    // Step 7, by country: each line's capped amount split by its countries' exact shares,
+    // lines in (product, region) order and each line's countries by code. A stable sort keeps
+    // the sales of one line and country in sale order, so their sums add up as before.
+    cells.sort_by(|a, b| (a.rank, a.country).cmp(&(b.rank, b.country)));
+    shares.clear();
+    let mut k = 0;
+    while let Some(first) = cells.get(k) {
+        let (line, country) = (first.line, first.country);
+        let (mut units, mut sale_exact) = (0u64, Decimal::ZERO);
+        while let Some(c) = cells
+            .get(k)
+            .filter(|c| c.line == line && c.country == country)
+        {
+            units = units.saturating_add(c.units);
+            sale_exact += c.exact;
+            k += 1;
+        }
+        let fee = &lines[acc[line].pos];
+        let share = if fee.is_percent {
+            ratio(fee.capped, sale_exact, fee.exact)
+        } else {
+            ratio(fee.capped, Decimal::from(units), Decimal::from(fee.units))
+        };
+        shares.push((country, share));
+    }
+    // Stable: a country's shares add up in line order.
+    shares.sort_by(|a, b| a.0.cmp(&b.0));
+    weights.clear();
+    for &(country, share) in shares.iter() {
+        match weights.last_mut() {
+            Some(w) if w.0 == country => w.1 += share,
+            _ => {
+                let mut w = Decimal::ZERO;
+                w += share;
+                weights.push((country, w));
+            }
         }
     }
-    let country_weights: Vec<(&str, Decimal)> = country_weights.into_iter().collect();
-    let country_parts = apportion(payable, &country_weights, decimals);
-    let zero = |n: usize| vec![round(Decimal::ZERO, decimals); n];
-    let countries = country_weights
-        .iter()
-        .zip(country_parts.unwrap_or_else(|| zero(country_weights.len())))
-        .map(|((c, _), amount)| CountryFee {
-            country: (*c).to_owned(),
-            amount: with_scale(amount, decimals),
-        })
-        .collect();
-    let n = lines.len();
-    let lines = lines
+    let country_amounts = apportion(payable, weights, decimals)
+        .unwrap_or_else(|| zeros(weights.len(), decimals))
         .into_iter()
-        .zip(line_parts.unwrap_or_else(|| zero(n)))
-        .map(|((_, _, mut fee), amount)| {
-            fee.amount = with_scale(amount, decimals);
-            fee
-        })
+        .map(|a| with_scale(a, decimals))
         .collect();
 
-    Ok(FeeYear {
-        year,
-        schedule: schedule.id.clone(),
+    Ok(YearCalc {
+        schedule,
         gross,
         discount_applied,
         discount,
-        group_caps_applied: group_caps_applied.clone(),
+        group_caps_applied,
         after_group_caps,
         annual_cap_applied,
-        cap_applied: annual_cap_applied || !group_caps_applied.is_empty(),
-        payable: with_scale(payable, decimals),
-        lines,
-        countries,
-        exempt: exempt
-            .into_iter()
-            .map(|((product, country), units)| ExemptSale {
-                product: product.to_owned(),
-                country: country.to_owned(),
-                units,
-            })
-            .collect(),
+        payable,
+        country_amounts,
     })
+}
+
+/// How a sale finds its line and its country: by name for any sales, by the numbers a pool
+/// keeps for its licensees' sales.
+pub(crate) trait SaleKey<'a> {
+    /// A country, ordered as the codes are.
+    type Country: Ord + Copy;
+    /// The line of the `k`-th sale and its country, or why it has no line.
+    fn resolve(&self, k: usize, sale: &'a Sale) -> Result<(usize, Self::Country), FeeErrorKind>;
+    /// Whether no pool patent counts in the sale's country this year.
+    fn uncovered(&self, country: Self::Country, sale: &Sale) -> bool;
+}
+
+/// Sales resolved by their product and country codes.
+struct ByName<'p> {
+    pool: &'p Pool,
+    s_pos: usize,
+    schedule: &'p RateSchedule,
+    year: i32,
+}
+
+impl<'a> SaleKey<'a> for ByName<'_> {
+    type Country = &'a str;
+
+    fn resolve(&self, _: usize, sale: &'a Sale) -> Result<(usize, &'a str), FeeErrorKind> {
+        resolve(self.pool.terms(), self.s_pos, self.schedule, sale).map(|l| (l, &*sale.country))
+    }
+
+    fn uncovered(&self, _: &'a str, sale: &Sale) -> bool {
+        self.pool.index().country_days(self.year, &sale.country) == 0
+    }
+}
+
+/// The sales of one licensee's year in the pool's dataset, by the numbers of
+/// [`Pool::sale_keys`](crate::pool::Pool).
+pub(crate) struct ByNumber<'p> {
+    pub(crate) pool: &'p Pool,
+    pub(crate) s_pos: usize,
+    pub(crate) schedule: &'p RateSchedule,
+    /// Per sale: product position and country number.
+    pub(crate) keys: &'p [(Option<usize>, u32)],
+    pub(crate) counts: Option<&'p YearCounts>,
+}
+
+impl<'a> SaleKey<'a> for ByNumber<'_> {
+    type Country = u32;
+
+    fn resolve(&self, k: usize, sale: &'a Sale) -> Result<(usize, u32), FeeErrorKind> {
+        let terms = self.pool.terms();
+        let numbers = self.pool.sale_keys();
+        let Some(&(product, country)) = self.keys.get(k) else {
+            // The keys are built from these very sales; without one, the name says why.
+            return Err(resolve(terms, self.s_pos, self.schedule, sale)
+                .err()
+                .unwrap_or_else(|| FeeErrorKind::UnknownProduct(sale.product.clone())));
+        };
+        let line = product.and_then(|p| {
+            let slot = numbers.region_slot(country)?;
+            terms.line_at(self.s_pos, p, slot)
+        });
+        match line {
+            Some(l) => Ok((l, country)),
+            // The error names the product, country and region: by name, as any sale.
+            None => resolve(terms, self.s_pos, self.schedule, sale).map(|l| (l, country)),
+        }
+    }
+
+    fn uncovered(&self, country: u32, _: &Sale) -> bool {
+        let days = self
+            .counts
+            .zip(self.pool.sale_keys().index_pos(country))
+            .and_then(|(y, c)| y.country_days.get(c).copied());
+        days.unwrap_or(0) == 0
+    }
+}
+
+/// What apportioning gives when every weight is 0.
+fn zeros(n: usize, decimals: u32) -> Vec<Decimal> {
+    vec![round(Decimal::ZERO, decimals); n]
 }
 
 /// `amount × part / whole`, 0 when the whole is 0.
@@ -452,17 +688,15 @@ fn resolve(
     schedule: &RateSchedule,
     sale: &Sale,
 ) -> Result<usize, FeeErrorKind> {
-    if !terms.has_product(&sale.product) {
+    let Ok(line) = terms.fast_line(s_pos, &sale.product, &sale.country) else {
         return Err(FeeErrorKind::UnknownProduct(sale.product.clone()));
-    }
-    terms
-        .resolve_line(s_pos, &sale.product, &sale.country)
-        .ok_or_else(|| FeeErrorKind::NoLine {
-            schedule: schedule.id.clone(),
-            product: sale.product.clone(),
-            country: sale.country.clone(),
-            region: terms.region_of(&sale.country).unwrap_or("none").to_owned(),
-        })
+    };
+    line.ok_or_else(|| FeeErrorKind::NoLine {
+        schedule: schedule.id.clone(),
+        product: sale.product.clone(),
+        country: sale.country.clone(),
+        region: terms.region_of(&sale.country).unwrap_or("none").to_owned(),
+    })
 }
 
 /// Reports every sale of `usage` that could not be charged under `d`'s terms, with paths

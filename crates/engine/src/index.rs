@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use crate::dataset::{Dataset, Member, Patent, PatentStatus};
 use crate::date::{Date, Span};
@@ -31,7 +32,8 @@ pub struct PoolIndex {
     first_year: i32,
     years: Vec<YearCounts>,
     countries: Vec<String>,
-    country_pos: HashMap<String, u32>,
+    /// Fx-hashed: looked up once per sale when fees exempt uncovered countries.
+    country_pos: FxHashMap<String, u32>,
     member_count: usize,
     /// For each patent, the days on which it counts (status, grant, expiry and membership).
     spans: Vec<Option<Span>>,
@@ -54,7 +56,7 @@ impl PoolIndex {
         let mut countries: Vec<String> = patents.iter().map(|p| p.country.clone()).collect();
         countries.sort_unstable();
         countries.dedup();
-        let country_pos: HashMap<String, u32> = countries
+        let country_pos: FxHashMap<String, u32> = countries
             .iter()
             .enumerate()
             .map(|(i, c)| (c.clone(), u32::try_from(i).unwrap_or(u32::MAX)))

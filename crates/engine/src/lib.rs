@@ -17,6 +17,8 @@ pub mod fee_charts;
 pub mod fee_form;
 pub mod fee_steps;
 pub mod fees;
+#[cfg(test)]
+mod fees_reference;
 pub mod holder;
 pub mod index;
 pub mod issue;

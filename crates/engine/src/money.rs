@@ -45,7 +45,7 @@ pub fn apportion<K: Ord>(
     // Each key's share is numerator / sum with numerator = total_minor × w; keeping the integer
     // quotient and the exact remainder (numerator − quotient × sum) compares remainders without
     // a second division, so ties are found exactly.
-    let mut parts: Vec<(Decimal, Decimal)> = weights
+    let mut parts: Vec<(Decimal, Rest)> = weights
         .iter()
         .map(|(_, w)| {
             let w = positive(*w);
@@ -63,53 +63,76 @@ pub fn apportion<K: Ord>(
                         q += Decimal::ONE;
                         rem -= sum;
                     }
-                    (q, rem / sum)
+                    (q, Rest::Remainder(rem))
                 }
                 None => {
                     let exact = total_minor * (w / sum);
                     let q = exact.floor();
-                    (q, exact - q)
+                    (q, Rest::Fraction(exact - q))
                 }
             }
         })
         .collect();
     let given: Decimal = parts.iter().map(|(q, _)| *q).sum();
     let mut left = total_minor - given;
-    let mut order: Vec<usize> = (0..parts.len())
-        .filter(|&i| weights[i].1 > Decimal::ZERO)
-        .collect();
-    order.sort_by(|&a, &b| {
-        parts[b]
-            .1
-            .cmp(&parts[a].1)
-            .then_with(|| weights[a].0.cmp(&weights[b].0))
-    });
-    // `left` is below the number of positive keys except for Decimal rounding in the overflow
-    // branch; cycling keeps the sum exact even then.
-    let mut i = 0;
-    while left > Decimal::ZERO && !order.is_empty() {
-        parts[order[i % order.len()]].0 += Decimal::ONE;
-        left -= Decimal::ONE;
-        i += 1;
-    }
-    while left < Decimal::ZERO && !order.is_empty() {
-        let k = order[order.len() - 1 - (i % order.len())];
-        if parts[k].0 > Decimal::ZERO {
-            parts[k].0 -= Decimal::ONE;
-            left += Decimal::ONE;
+    // The remainders are ranked only when minor units are left to hand out (a single key, or
+    // shares that come out whole, leave none): their divisions are skipped otherwise.
+    if !left.is_zero() {
+        let fraction = |r: &Rest| match *r {
+            Rest::Remainder(rem) => rem / sum,
+            Rest::Fraction(f) => f,
+        };
+        let fractions: Vec<Decimal> = parts.iter().map(|(_, r)| fraction(r)).collect();
+        let mut order: Vec<usize> = (0..parts.len())
+            .filter(|&i| weights[i].1 > Decimal::ZERO)
+            .collect();
+        order.sort_by(|&a, &b| {
+            fractions[b]
+                .cmp(&fractions[a])
+                .then_with(|| weights[a].0.cmp(&weights[b].0))
+        });
+        // `left` is below the number of positive keys except for Decimal rounding in the
+        // overflow branch; cycling keeps the sum exact even then.
+        let mut i = 0;
+        while left > Decimal::ZERO && !order.is_empty() {
+            parts[order[i % order.len()]].0 += Decimal::ONE;
+            left -= Decimal::ONE;
+            i += 1;
         }
-        i += 1;
+        while left < Decimal::ZERO && !order.is_empty() {
+            let k = order[order.len() - 1 - (i % order.len())];
+            if parts[k].0 > Decimal::ZERO {
+                parts[k].0 -= Decimal::ONE;
+                left += Decimal::ONE;
+            }
+            i += 1;
+        }
     }
     Some(
         parts
             .into_iter()
-            .map(|(q, _)| {
-                let mut v = q / scale;
-                v.rescale(decimals);
-                v
-            })
+            .map(|(q, _)| minor_to_money(q, decimals))
             .collect(),
     )
+}
+
+/// What is left of a key's exact share after its whole minor units.
+enum Rest {
+    /// numerator − quotient × sum, to be divided by the sum.
+    Remainder(Decimal),
+    /// The fraction itself (when the numerator overflowed).
+    Fraction(Decimal),
+}
+
+/// A whole number of minor units as money with `decimals` decimals. The quotients are whole
+/// (scale 0), so moving the decimal point gives exactly `q / 10^decimals` without dividing.
+fn minor_to_money(q: Decimal, decimals: u32) -> Decimal {
+    let mut v = q;
+    if q.is_zero() || q.scale() != 0 || v.set_scale(decimals.min(18)).is_err() {
+        v = q / Decimal::from(10u64.pow(decimals.min(18)));
+    }
+    v.rescale(decimals);
+    v
 }
 
 #[cfg(test)]
@@ -178,6 +201,108 @@ mod tests {
                     if w.is_zero() { prop_assert!(p.is_zero()); }
                 }
             }
+        }
+    }
+
+    /// `apportion` as it was before it skipped the ranking of remainders that no minor unit
+    /// depends on and moved the decimal point instead of dividing.
+    fn apportion_before<K: Ord>(
+        total: Decimal,
+        weights: &[(K, Decimal)],
+        decimals: u32,
+    ) -> Option<Vec<Decimal>> {
+        let scale = Decimal::from(10u64.pow(decimals.min(18)));
+        let total_minor = round(total, decimals) * scale;
+        let positive = |w: Decimal| if w > Decimal::ZERO { w } else { Decimal::ZERO };
+        let sum: Decimal = weights.iter().map(|(_, w)| positive(*w)).sum();
+        if sum.is_zero() {
+            return None;
+        }
+        // Each key's share is numerator / sum with numerator = total_minor × w; keeping the integer
+        // quotient and the exact remainder (numerator − quotient × sum) compares remainders without
+        // a second division, so ties are found exactly.
+        let mut parts: Vec<(Decimal, Decimal)> = weights
+            .iter()
+            .map(|(_, w)| {
+                let w = positive(*w);
+                match total_minor.checked_mul(w) {
+                    Some(numerator) => {
+                        let q = (numerator / sum).floor();
+                        let mut rem = numerator - q * sum;
+                        // Guard against the quotient's last-digit rounding in Decimal division.
+                        let mut q = q;
+                        while rem < Decimal::ZERO {
+                            q -= Decimal::ONE;
+                            rem += sum;
+                        }
+                        while rem >= sum {
+                            q += Decimal::ONE;
+                            rem -= sum;
+                        }
+                        (q, rem / sum)
+                    }
+                    None => {
+                        let exact = total_minor * (w / sum);
+                        let q = exact.floor();
+                        (q, exact - q)
+                    }
+                }
+            })
+            .collect();
+        let given: Decimal = parts.iter().map(|(q, _)| *q).sum();
+        let mut left = total_minor - given;
+        let mut order: Vec<usize> = (0..parts.len())
+            .filter(|&i| weights[i].1 > Decimal::ZERO)
+            .collect();
+        order.sort_by(|&a, &b| {
+            parts[b]
+                .1
+                .cmp(&parts[a].1)
+                .then_with(|| weights[a].0.cmp(&weights[b].0))
+        });
+        // `left` is below the number of positive keys except for Decimal rounding in the overflow
+        // branch; cycling keeps the sum exact even then.
+        let mut i = 0;
+        while left > Decimal::ZERO && !order.is_empty() {
+            parts[order[i % order.len()]].0 += Decimal::ONE;
+            left -= Decimal::ONE;
+            i += 1;
+        }
+        while left < Decimal::ZERO && !order.is_empty() {
+            let k = order[order.len() - 1 - (i % order.len())];
+            if parts[k].0 > Decimal::ZERO {
+                parts[k].0 -= Decimal::ONE;
+                left += Decimal::ONE;
+            }
+            i += 1;
+        }
+        Some(
+            parts
+                .into_iter()
+                .map(|(q, _)| {
+                    let mut v = q / scale;
+                    v.rescale(decimals);
+                    v
+                })
+                .collect(),
+        )
+    }
+    proptest! {
+        #[test]
+        fn equals_the_previous_apportion_to_the_scale(
+            total in any::<i64>(),
+            total_scale in 0u32..6,
+            weights in proptest::collection::vec((any::<i64>(), 0u32..28), 1..12),
+            decimals in 0u32..5,
+        ) {
+            let total = Decimal::new(total, total_scale);
+            let keyed: Vec<(usize, Decimal)> = weights
+                .iter()
+                .enumerate()
+                .map(|(i, (w, s))| (i % 5, Decimal::new(*w, *s)))
+                .collect();
+            let show = |v: Option<Vec<Decimal>>| v.map(|v| v.iter().map(|d| (d.to_string(), d.scale())).collect::<Vec<_>>());
+            prop_assert_eq!(show(apportion(total, &keyed, decimals)), show(apportion_before(total, &keyed, decimals)));
         }
     }
 }

@@ -1,7 +1,9 @@
 //! A validated dataset together with everything computed once for it: the patent-day index
 //! and the lookups of regions and rate lines.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use crate::dataset::{ANY_REGION, Dataset, RateSchedule};
 use crate::index::PoolIndex;
@@ -12,18 +14,53 @@ pub struct Pool {
     dataset: Dataset,
     index: PoolIndex,
     terms: Terms,
+    sale_keys: SaleKeys,
+}
+
+/// The licensees' sales of the dataset resolved once to numbers, so a year of pool income
+/// hashes and compares no string.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SaleKeys {
+    /// The countries of all sales, sorted: a country's number is its place here, so numbers
+    /// order as the codes do.
+    pub(crate) countries: Vec<String>,
+    /// Per country number: its region slot in [`ScheduleLookup`].
+    region_slot: Vec<usize>,
+    /// Per country number: its position in the index, if the pool has patents there.
+    index_pos: Vec<Option<usize>>,
+    /// Per licensee, per usage year (dataset order): where its sales are in `sales`.
+    ranges: Vec<Vec<std::ops::Range<usize>>>,
+    /// Per sale: the product's position (`None` when unknown) and the country number.
+    sales: Vec<(Option<usize>, u32)>,
 }
 
 /// Lookups of a dataset's licensing terms: which region a country is in, which line a sale
 /// resolves to.
 #[derive(Debug, Clone)]
 pub struct Terms {
-    products: HashSet<String>,
+    /// Product id → position in the dataset's products (the first, if repeated).
+    products: FxHashMap<String, usize>,
     region_ids: Vec<String>,
-    region_of: HashMap<String, usize>,
+    region_of: FxHashMap<String, usize>,
     default_region: Option<usize>,
     /// Per schedule: product → its lines as (region id or "*", line position).
     lines: Vec<HashMap<String, Vec<(String, usize)>>>,
+    /// Per schedule, what the fee loop needs without comparing strings.
+    fast: Vec<ScheduleLookup>,
+}
+
+/// One schedule's lines resolved once, so that a sale costs two hash lookups (its product and
+/// its country) instead of string searches, and lines are ordered and grouped by number.
+#[derive(Debug, Clone)]
+pub(crate) struct ScheduleLookup {
+    /// `[product × (regions + 1) + region]`: the line a sale resolves to; the last region slot
+    /// is "in no region".
+    line_of: Vec<Option<usize>>,
+    /// Per line: its place in (product, region) order, the order of [`crate::fees::FeeYear`]
+    /// lines.
+    pub(crate) rank: Vec<usize>,
+    /// Per group cap, per line: whether the line's product is in the group.
+    pub(crate) in_cap: Vec<Vec<bool>>,
 }
 
 impl Pool {
@@ -33,11 +70,18 @@ impl Pool {
     pub fn new(dataset: Dataset) -> Pool {
         let index = PoolIndex::build(&dataset);
         let terms = Terms::new(&dataset);
+        let sale_keys = SaleKeys::new(&dataset, &terms, &index);
         Pool {
             dataset,
             index,
             terms,
+            sale_keys,
         }
+    }
+
+    /// The licensees' sales resolved to numbers.
+    pub(crate) fn sale_keys(&self) -> &SaleKeys {
+        &self.sale_keys
     }
 
     /// The dataset.
@@ -91,11 +135,73 @@ pub fn schedule_for(d: &Dataset, year: i32) -> Option<(usize, &RateSchedule)> {
         .find(|(_, s)| s.covers(year))
 }
 
+impl SaleKeys {
+    fn new(d: &Dataset, terms: &Terms, index: &PoolIndex) -> SaleKeys {
+        let mut countries: Vec<&str> = d
+            .licensees
+            .iter()
+            .flat_map(|l| &l.usage.years)
+            .flat_map(|y| &y.sales)
+            .map(|s| s.country.as_str())
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        let number: FxHashMap<&str, u32> = countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (*c, u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        let mut ranges = Vec::with_capacity(d.licensees.len());
+        let mut sales = Vec::new();
+        for l in &d.licensees {
+            let mut years = Vec::with_capacity(l.usage.years.len());
+            for y in &l.usage.years {
+                let start = sales.len();
+                sales.extend(y.sales.iter().map(|s| {
+                    let product = terms.products.get(s.product.as_str()).copied();
+                    (
+                        product,
+                        number.get(s.country.as_str()).copied().unwrap_or(0),
+                    )
+                }));
+                years.push(start..sales.len());
+            }
+            ranges.push(years);
+        }
+        SaleKeys {
+            region_slot: countries.iter().map(|c| terms.region_slot(c)).collect(),
+            index_pos: countries
+                .iter()
+                .map(|c| index.country_position(c))
+                .collect(),
+            countries: countries.into_iter().map(str::to_owned).collect(),
+            ranges,
+            sales,
+        }
+    }
+
+    /// The keys of the sales of usage year `y` of licensee `l`, if both exist.
+    pub(crate) fn sales_of(&self, l: usize, y: usize) -> Option<&[(Option<usize>, u32)]> {
+        let range = self.ranges.get(l)?.get(y)?;
+        self.sales.get(range.clone())
+    }
+
+    /// The region slot of country number `c`.
+    pub(crate) fn region_slot(&self, c: u32) -> Option<usize> {
+        self.region_slot.get(c as usize).copied()
+    }
+
+    /// The index position of country number `c`.
+    pub(crate) fn index_pos(&self, c: u32) -> Option<usize> {
+        self.index_pos.get(c as usize).copied().flatten()
+    }
+}
+
 impl Terms {
     /// Builds the lookups of a dataset.
     #[must_use]
     pub fn new(dataset: &Dataset) -> Terms {
-        let mut region_of = HashMap::new();
+        let mut region_of = FxHashMap::default();
         for (i, r) in dataset.regions.iter().enumerate() {
             for c in &r.countries {
                 region_of.entry(c.clone()).or_insert(i);
@@ -116,19 +222,107 @@ impl Terms {
                 by_product
             })
             .collect();
-        Terms {
-            products: dataset.products.iter().map(|p| p.id.clone()).collect(),
+        let mut products = FxHashMap::default();
+        for (i, p) in dataset.products.iter().enumerate() {
+            products.entry(p.id.clone()).or_insert(i);
+        }
+        let mut terms = Terms {
+            products,
             region_ids: dataset.regions.iter().map(|r| r.id.clone()).collect(),
             region_of,
             default_region,
             lines,
+            fast: Vec::new(),
+        };
+        terms.fast = dataset
+            .rate_schedules
+            .iter()
+            .enumerate()
+            .map(|(s, schedule)| terms.schedule_lookup(dataset, s, schedule))
+            .collect();
+        terms
+    }
+
+    fn schedule_lookup(&self, d: &Dataset, s: usize, schedule: &RateSchedule) -> ScheduleLookup {
+        let slots = self.region_ids.len() + 1;
+        let mut line_of = vec![None; d.products.len() * slots];
+        for (p, product) in d.products.iter().enumerate() {
+            for slot in 0..slots {
+                // Through the string lookup, so both paths resolve alike by construction.
+                let region = self.region_ids.get(slot).map(String::as_str);
+                line_of[p * slots + slot] = self.resolve_in_region(s, &product.id, region);
+            }
+        }
+        let mut order: Vec<usize> = (0..schedule.lines.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&schedule.lines[a], &schedule.lines[b]);
+            (&a.product, &a.region).cmp(&(&b.product, &b.region))
+        });
+        let mut rank = vec![0; order.len()];
+        for (r, &l) in order.iter().enumerate() {
+            rank[l] = r;
+        }
+        let in_cap = schedule
+            .group_caps
+            .iter()
+            .map(|cap| {
+                schedule
+                    .lines
+                    .iter()
+                    .map(|l| cap.products.contains(&l.product))
+                    .collect()
+            })
+            .collect();
+        ScheduleLookup {
+            line_of,
+            rank,
+            in_cap,
         }
     }
 
     /// Whether the dataset has this product.
     #[must_use]
     pub fn has_product(&self, product: &str) -> bool {
-        self.products.contains(product)
+        self.products.contains_key(product)
+    }
+
+    /// What the fee loop reads of schedule `s`.
+    pub(crate) fn schedule_lookup_at(&self, s: usize) -> Option<&ScheduleLookup> {
+        self.fast.get(s)
+    }
+
+    /// [`Self::resolve_line`] by two hash lookups: `Err(())` when the product is unknown,
+    /// `Ok(None)` when no line applies.
+    pub(crate) fn fast_line(
+        &self,
+        s: usize,
+        product: &str,
+        country: &str,
+    ) -> Result<Option<usize>, ()> {
+        let p = *self.products.get(product).ok_or(())?;
+        Ok(self.line_at(s, p, self.region_slot(country)))
+    }
+
+    /// The region slot of a country in [`ScheduleLookup`]: its region, or the last slot for
+    /// "in no region".
+    fn region_slot(&self, country: &str) -> usize {
+        self.region_of
+            .get(country)
+            .copied()
+            .or(self.default_region)
+            .filter(|&r| r < self.region_ids.len())
+            .unwrap_or(self.region_ids.len())
+    }
+
+    /// The line of schedule `s` for product position `p` in region slot `slot`.
+    pub(crate) fn line_at(&self, s: usize, p: usize, slot: usize) -> Option<usize> {
+        let slots = self.region_ids.len() + 1;
+        self.fast
+            .get(s)?
+            .line_of
+            .get(p * slots + slot)
+            .copied()
+            .flatten()
     }
 
     /// The region a country belongs to: the one listing it, else the default, else none.
@@ -146,6 +340,10 @@ impl Terms {
     /// line for the country's region, else the product's `"*"` line.
     #[must_use]
     pub fn resolve_line(&self, s: usize, product: &str, country: &str) -> Option<usize> {
+        self.resolve_in_region(s, product, self.region_of(country))
+    }
+
+    fn resolve_in_region(&self, s: usize, product: &str, region: Option<&str>) -> Option<usize> {
         let candidates = self.lines.get(s)?.get(product)?;
         let find = |region: &str| {
             candidates
@@ -153,8 +351,6 @@ impl Terms {
                 .find(|(r, _)| r == region)
                 .map(|(_, i)| *i)
         };
-        self.region_of(country)
-            .and_then(find)
-            .or_else(|| find(ANY_REGION))
+        region.and_then(find).or_else(|| find(ANY_REGION))
     }
 }

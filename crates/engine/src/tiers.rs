@@ -26,6 +26,20 @@ pub struct BandUse {
 #[must_use]
 pub fn charge(tiers: &[Tier], mode: TierMode, units: u64) -> Vec<BandUse> {
     let mut out = Vec::new();
+    for_each_band(tiers, mode, units, |b| out.push(b));
+    out
+}
+
+/// The total of [`charge`], summed band by band in the same order, without collecting the
+/// bands (the fee loop needs only the total for most licensees).
+#[must_use]
+pub fn amount(tiers: &[Tier], mode: TierMode, units: u64) -> Decimal {
+    let mut total = Decimal::ZERO;
+    for_each_band(tiers, mode, units, |b| total += b.amount);
+    total
+}
+
+fn for_each_band(tiers: &[Tier], mode: TierMode, units: u64, mut f: impl FnMut(BandUse)) {
     let mut from = 1u64;
     for t in tiers {
         let top = t.up_to.unwrap_or(u64::MAX);
@@ -33,7 +47,7 @@ pub fn charge(tiers: &[Tier], mode: TierMode, units: u64) -> Vec<BandUse> {
             TierMode::Marginal => {
                 let used = units.min(top).saturating_sub(from - 1);
                 if used > 0 {
-                    out.push(BandUse {
+                    f(BandUse {
                         from,
                         to: t.up_to,
                         units: used,
@@ -45,7 +59,7 @@ pub fn charge(tiers: &[Tier], mode: TierMode, units: u64) -> Vec<BandUse> {
             TierMode::AllUnits => {
                 if units <= top {
                     if units > 0 {
-                        out.push(BandUse {
+                        f(BandUse {
                             from,
                             to: t.up_to,
                             units,
@@ -53,7 +67,7 @@ pub fn charge(tiers: &[Tier], mode: TierMode, units: u64) -> Vec<BandUse> {
                             amount: Decimal::from(units) * t.per_unit,
                         });
                     }
-                    return out;
+                    return;
                 }
             }
         }
@@ -62,13 +76,6 @@ pub fn charge(tiers: &[Tier], mode: TierMode, units: u64) -> Vec<BandUse> {
         }
         from = top.saturating_add(1);
     }
-    out
-}
-
-/// The total of [`charge`].
-#[must_use]
-pub fn amount(tiers: &[Tier], mode: TierMode, units: u64) -> Decimal {
-    charge(tiers, mode, units).iter().map(|b| b.amount).sum()
 }
 
 #[cfg(test)]
