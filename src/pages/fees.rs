@@ -8,6 +8,7 @@ mod entry;
 mod explain;
 mod form_state;
 mod results;
+mod sales_table;
 
 use crate::i18n::{t, t_string, use_i18n};
 use crate::language;
