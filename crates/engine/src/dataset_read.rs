@@ -2,7 +2,6 @@
 //! that relate several parts of a dataset are in `validate`.
 
 use rust_decimal::Decimal;
-use serde_json::Value;
 
 use crate::dataset::{
     DATASET_FORMAT, Dataset, Discount, Distribution, GroupCap, Licensee, ManagementFee, Member,
@@ -12,7 +11,7 @@ use crate::dataset::{
 use crate::date::Date;
 use crate::issue::Path;
 use crate::read::{
-    FromJson, Obj, Reader, check_country, check_fraction, check_id, check_non_negative,
+    FromJson, Obj, Reader, Value, check_country, check_fraction, check_id, check_non_negative,
 };
 
 pub(crate) fn id(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<String> {
@@ -96,7 +95,7 @@ pub(crate) fn header(o: &mut Obj<'_, '_>, r: &mut Reader, format: &str) -> Optio
 }
 
 /// Reads a dataset document (shape and field checks only).
-pub(crate) fn read_dataset(r: &mut Reader, v: &Value) -> Option<Dataset> {
+pub(crate) fn read_dataset(r: &mut Reader, v: &Value<'_>) -> Option<Dataset> {
     let mut o = r.object(v, &Path::Root)?;
     let head = header(&mut o, r, DATASET_FORMAT);
     let pool = o.req::<PoolInfo>(r, "pool");
@@ -122,7 +121,7 @@ pub(crate) fn read_dataset(r: &mut Reader, v: &Value) -> Option<Dataset> {
 }
 
 /// Reads a usage profile document.
-pub(crate) fn read_usage_file(r: &mut Reader, v: &Value) -> Option<Usage> {
+pub(crate) fn read_usage_file(r: &mut Reader, v: &Value<'_>) -> Option<Usage> {
     let mut o = r.object(v, &Path::Root)?;
     let head = header(&mut o, r, USAGE_FORMAT);
     let usage = read_usage_fields(&mut o, r);
@@ -157,7 +156,7 @@ fn read_usage_fields(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<Usage> {
 }
 
 impl FromJson for PoolInfo {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         let name = o.req(r, "name");
@@ -204,7 +203,7 @@ impl FromJson for PoolInfo {
 }
 
 impl FromJson for Source {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let title = o.req(r, "title");
         let url = o.opt(r, "url");
@@ -217,7 +216,7 @@ impl FromJson for Source {
 }
 
 impl FromJson for Region {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         if id.as_deref() == Some(crate::dataset::ANY_REGION) {
@@ -259,7 +258,7 @@ impl FromJson for Region {
 }
 
 impl FromJson for Member {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         let name = o.req(r, "name");
@@ -286,7 +285,7 @@ impl FromJson for Member {
 }
 
 impl FromJson for Patent {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         let member = o.req::<String>(r, "member");
@@ -332,7 +331,7 @@ impl FromJson for Patent {
 }
 
 impl FromJson for Product {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         let name = o.req(r, "name");
@@ -354,7 +353,7 @@ impl FromJson for Product {
 }
 
 impl FromJson for RateSchedule {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         let from_year = o.req::<i32>(r, "from_year");
@@ -387,7 +386,7 @@ impl FromJson for RateSchedule {
 }
 
 impl FromJson for RateLine {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let product = o.req::<String>(r, "product");
         let region = o.req::<String>(r, "region");
@@ -494,7 +493,7 @@ fn read_percent(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<Rate> {
 }
 
 impl FromJson for Tier {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let has_up_to = o.has("up_to");
         let up_to = o.opt::<u64>(r, "up_to");
@@ -514,7 +513,7 @@ impl FromJson for Tier {
 }
 
 impl FromJson for Discount {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         let percent = fraction(&mut o, r, "percent");
@@ -529,7 +528,7 @@ impl FromJson for Discount {
 }
 
 impl FromJson for GroupCap {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         let products = o.req(r, "products");
@@ -544,7 +543,7 @@ impl FromJson for GroupCap {
 }
 
 impl FromJson for Distribution {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let fee = o.req::<ManagementFee>(r, "management_fee");
         let method = o.req::<String>(r, "method");
@@ -580,7 +579,7 @@ impl FromJson for Distribution {
 }
 
 impl FromJson for ManagementFee {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let percent = fraction(&mut o, r, "percent");
         let min = opt_amount(&mut o, r, "min");
@@ -601,7 +600,7 @@ impl FromJson for ManagementFee {
 }
 
 impl FromJson for Licensee {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let id = id(&mut o, r, "id");
         let usage = read_usage_fields(&mut o, r);
@@ -614,7 +613,7 @@ impl FromJson for Licensee {
 }
 
 impl FromJson for UsageYear {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let year = o.req(r, "year");
         let sales = o.req(r, "sales");
@@ -627,7 +626,7 @@ impl FromJson for UsageYear {
 }
 
 impl FromJson for Sale {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let product = o.req::<String>(r, "product");
         let country = country(&mut o, r, "country");

@@ -1,10 +1,8 @@
 //! Patent-days counted once per dataset (per member, family, country and year), so that fees
 //! and shares for a year never rescan the patent list.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::dataset::{Dataset, Member, Patent, PatentStatus};
 use crate::date::{Date, Span};
@@ -48,14 +46,16 @@ impl PoolIndex {
 
     /// Counts the days of `patents`, members by their position in `members`.
     fn build_from(members_list: &[Member], patents: &[Patent]) -> PoolIndex {
-        let member_pos: HashMap<&str, usize> = members_list
+        // Fx-hashed: looked up twice per patent.
+        let member_pos: FxHashMap<&str, usize> = members_list
             .iter()
             .enumerate()
             .map(|(i, m)| (m.id.as_str(), i))
             .collect();
-        let mut countries: Vec<String> = patents.iter().map(|p| p.country.clone()).collect();
+        // Deduplicated before sorting: a pool has far fewer countries than patents.
+        let distinct: FxHashSet<&str> = patents.iter().map(|p| p.country.as_str()).collect();
+        let mut countries: Vec<String> = distinct.into_iter().map(str::to_owned).collect();
         countries.sort_unstable();
-        countries.dedup();
         let country_pos: FxHashMap<String, u32> = countries
             .iter()
             .enumerate()
@@ -110,7 +110,11 @@ impl PoolIndex {
         // Dense (country × member) cells per year while counting: plain indexing is several
         // times faster than hashing, and the tables are made sparse below.
         let mut cells: Vec<Vec<u32>> = vec![vec![0; country_count * members]; year_count];
-        let mut families: HashMap<(usize, &str), Vec<Span>> = HashMap::new();
+        // Each family gets a number; its spans are then grouped by sorting one flat list,
+        // rather than kept in a vector per family.
+        let mut family_number: FxHashMap<(usize, &str), u32> = FxHashMap::default();
+        let mut family_member: Vec<usize> = Vec::new();
+        let mut family_spans: Vec<(u32, Span)> = Vec::with_capacity(patents.len());
 
         for (p, span) in patents.iter().zip(&spans) {
             let (Some(span), Some(&m)) = (span, member_pos.get(p.member.as_str())) else {
@@ -133,22 +137,40 @@ impl PoolIndex {
             } else {
                 (m + members, family)
             };
-            families.entry(key).or_default().push(*span);
+            let next = u32::try_from(family_member.len()).unwrap_or(u32::MAX);
+            let number = *family_number.entry(key).or_insert_with(|| {
+                family_member.push(m);
+                next
+            });
+            family_spans.push((number, *span));
         }
-        for ((m, _), mut spans) in families {
-            let m = if m >= members { m - members } else { m };
-            spans.sort_by_key(|s| s.start);
-            let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
-            for s in spans {
-                match merged.last_mut() {
-                    Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
-                    _ => merged.push(s),
-                }
-            }
-            for s in merged {
+        family_spans.sort_unstable_by_key(|&(f, s)| (f, s.start));
+        for run in family_spans.chunk_by(|a, b| a.0 == b.0) {
+            let Some(&m) = run
+                .first()
+                .and_then(|(f, _)| family_member.get(*f as usize))
+            else {
+                continue;
+            };
+            let mut count = |s: Span| {
                 calendar.for_each_year(s, |y, days| {
                     years[y].member_family_days[m] += u64::from(days);
                 });
+            };
+            // The family's spans merged where they overlap, in order of start.
+            let mut current: Option<Span> = None;
+            for &(_, s) in run {
+                match &mut current {
+                    Some(c) if s.start <= c.end => c.end = c.end.max(s.end),
+                    _ => {
+                        if let Some(done) = current.replace(s) {
+                            count(done);
+                        }
+                    }
+                }
+            }
+            if let Some(done) = current {
+                count(done);
             }
         }
         for (yc, cells) in years.iter_mut().zip(cells) {

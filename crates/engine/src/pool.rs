@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::dataset::{ANY_REGION, Dataset, RateSchedule};
 use crate::index::PoolIndex;
@@ -137,15 +137,16 @@ pub fn schedule_for(d: &Dataset, year: i32) -> Option<(usize, &RateSchedule)> {
 
 impl SaleKeys {
     fn new(d: &Dataset, terms: &Terms, index: &PoolIndex) -> SaleKeys {
-        let mut countries: Vec<&str> = d
+        // Deduplicated before sorting: sales far outnumber countries.
+        let distinct: FxHashSet<&str> = d
             .licensees
             .iter()
             .flat_map(|l| &l.usage.years)
             .flat_map(|y| &y.sales)
             .map(|s| s.country.as_str())
             .collect();
+        let mut countries: Vec<&str> = distinct.into_iter().collect();
         countries.sort_unstable();
-        countries.dedup();
         let number: FxHashMap<&str, u32> = countries
             .iter()
             .enumerate()

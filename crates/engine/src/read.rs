@@ -1,14 +1,148 @@
-//! Reads a `serde_json::Value` into typed structures while collecting *every* problem with its
+//! Reads a parsed JSON document into typed structures while collecting *every* problem with its
 //! JSON path, instead of stopping at the first as serde's derive would.
 
-use std::str::FromStr;
+use std::borrow::Cow;
+use std::fmt;
 
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Number;
 
 use crate::date::Date;
 use crate::issue::{Issues, Path};
 use crate::text::Text;
+
+/// A parsed JSON document, read like a `serde_json::Value` but borrowing its strings and keys
+/// from the text and keeping an object's fields in one vector: a `Value` tree of a large
+/// dataset costs millions of small allocations to build and as many to free, which was most
+/// of the loading time.
+#[derive(Debug)]
+#[cfg_attr(test, derive(PartialEq))]
+pub(crate) enum Value<'a> {
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
+    /// Sorted by key, each key once (the last one written wins): the order and the duplicate
+    /// rule of `serde_json::Map`, so problems are reported as they were with it.
+    Object(Vec<(Cow<'a, str>, Value<'a>)>),
+}
+
+impl<'a> Value<'a> {
+    /// The field `key` of an object.
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
+        match self {
+            Value::Object(fields) => field(fields, key),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    pub fn is_string(&self) -> bool {
+        matches!(self, Value::String(_))
+    }
+
+    fn as_u64(&self) -> Option<u64> {
+        match self {
+            Value::Number(n) => n.as_u64(),
+            _ => None,
+        }
+    }
+
+    fn as_i64(&self) -> Option<i64> {
+        match self {
+            Value::Number(n) => n.as_i64(),
+            _ => None,
+        }
+    }
+}
+
+/// The field `key` of an object's sorted fields.
+fn field<'f, 'a>(fields: &'f [(Cow<'a, str>, Value<'a>)], key: &str) -> Option<&'f Value<'a>> {
+    fields
+        .binary_search_by(|(k, _)| k.as_ref().cmp(key))
+        .ok()
+        .and_then(|i| fields.get(i))
+        .map(|(_, v)| v)
+}
+
+impl<'de> Deserialize<'de> for Value<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ValueVisitor)
+    }
+}
+
+/// Builds [`Value`] as `serde_json::Value`'s visitor does, with borrowed strings.
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Value<'de>, E> {
+        Ok(Value::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Value<'de>, E> {
+        Ok(Value::Number(n.into()))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Value<'de>, E> {
+        Ok(Value::Number(n.into()))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Value<'de>, E> {
+        Ok(Number::from_f64(n).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Value<'de>, E> {
+        Ok(Value::String(Cow::Borrowed(s)))
+    }
+
+    /// A string with escapes, which cannot be borrowed.
+    fn visit_str<E>(self, s: &str) -> Result<Value<'de>, E> {
+        Ok(Value::String(Cow::Owned(s.to_owned())))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value<'de>, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'de>, A::Error> {
+        let mut fields: Vec<(Cow<'de, str>, Value<'de>)> = Vec::new();
+        while let Some((key, value)) = map.next_entry::<Value<'de>, Value<'de>>()? {
+            let Value::String(key) = key else {
+                return Err(de::Error::custom("an object key is not a string"));
+            };
+            fields.push((key, value));
+        }
+        // Stable, so equal keys stay in document order and the last one is kept.
+        fields.sort_by(|a, b| a.0.cmp(&b.0));
+        fields.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                std::mem::swap(&mut later.1, &mut kept.1);
+            }
+            same
+        });
+        Ok(Value::Object(fields))
+    }
+}
 
 /// Collects problems while reading.
 #[derive(Debug, Default)]
@@ -19,10 +153,10 @@ pub(crate) struct Reader {
 /// A type that can be read from a JSON value at a path.
 pub(crate) trait FromJson: Sized {
     /// Reads `v`; on failure records why at `path` and returns `None`.
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self>;
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self>;
 }
 
-fn type_name(v: &Value) -> &'static str {
+fn type_name(v: &Value<'_>) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "true/false",
@@ -34,16 +168,16 @@ fn type_name(v: &Value) -> &'static str {
 }
 
 impl Reader {
-    pub fn expected(&mut self, path: &Path<'_>, what: &str, got: &Value) {
+    pub fn expected(&mut self, path: &Path<'_>, what: &str, got: &Value<'_>) {
         self.issues
             .push(path, format!("expected {what}, found {}", type_name(got)));
     }
 
     /// Opens an object for reading its fields.
-    pub fn object<'a, 'p>(&mut self, v: &'a Value, path: &Path<'p>) -> Option<Obj<'a, 'p>> {
+    pub fn object<'a, 'p>(&mut self, v: &'a Value<'a>, path: &Path<'p>) -> Option<Obj<'a, 'p>> {
         match v {
             Value::Object(map) => Some(Obj {
-                map,
+                map: map.as_slice(),
                 path: *path,
                 known: {
                     // Room for a typical object's fields without regrowing.
@@ -63,7 +197,7 @@ impl Reader {
 /// An object being read: remembers which keys were asked for, so `finish` can report the
 /// unknown ones (typos must not pass silently).
 pub(crate) struct Obj<'a, 'p> {
-    map: &'a Map<String, Value>,
+    map: &'a [(Cow<'a, str>, Value<'a>)],
     path: Path<'p>,
     known: Vec<&'static str>,
 }
@@ -82,7 +216,7 @@ impl Obj<'_, '_> {
     /// A field that must be present.
     pub fn req<T: FromJson>(&mut self, r: &mut Reader, key: &'static str) -> Option<T> {
         self.known.push(key);
-        match self.map.get(key) {
+        match field(self.map, key) {
             Some(v) => T::from_json(r, v, &self.at(key)),
             None => {
                 r.issues.push(self.path, format!("missing field `{key}`"));
@@ -94,7 +228,7 @@ impl Obj<'_, '_> {
     /// A field that may be absent (or null): `Some(None)` when absent, `None` when malformed.
     pub fn opt<T: FromJson>(&mut self, r: &mut Reader, key: &'static str) -> Option<Option<T>> {
         self.known.push(key);
-        match self.map.get(key) {
+        match field(self.map, key) {
             None | Some(Value::Null) => Some(None),
             Some(v) => T::from_json(r, v, &self.at(key)).map(Some),
         }
@@ -108,13 +242,13 @@ impl Obj<'_, '_> {
     /// Whether the field is present (and not null); marks it as known.
     pub fn has(&mut self, key: &'static str) -> bool {
         self.known.push(key);
-        self.map.get(key).is_some_and(|v| !v.is_null())
+        field(self.map, key).is_some_and(|v| !v.is_null())
     }
 
     /// Reports every key that was not read.
     pub fn finish(self, r: &mut Reader) {
-        for key in self.map.keys() {
-            if !self.known.contains(&key.as_str()) {
+        for (key, _) in self.map {
+            if !self.known.contains(&key.as_ref()) {
                 r.issues.push(
                     self.at(key),
                     format!("unknown field `{key}` (put extra data inside `extensions`)"),
@@ -124,20 +258,25 @@ impl Obj<'_, '_> {
     }
 }
 
-impl FromJson for String {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
-        match v {
-            Value::String(s) => Some(s.clone()),
-            other => {
-                r.expected(path, "a string", other);
-                None
-            }
+/// The text of a string value, borrowed from the document.
+fn str_of<'v>(r: &mut Reader, v: &'v Value<'_>, path: &Path<'_>) -> Option<&'v str> {
+    match v {
+        Value::String(s) => Some(s),
+        other => {
+            r.expected(path, "a string", other);
+            None
         }
     }
 }
 
+impl FromJson for String {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        str_of(r, v, path).map(str::to_owned)
+    }
+}
+
 impl FromJson for bool {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         match v {
             Value::Bool(b) => Some(*b),
             other => {
@@ -149,10 +288,10 @@ impl FromJson for bool {
 }
 
 impl FromJson for u64 {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         match v.as_u64() {
             Some(n) => Some(n),
-            None if v.is_i64() => {
+            None if v.as_i64().is_some() => {
                 r.issues.push(path, "must not be negative");
                 None
             }
@@ -165,7 +304,7 @@ impl FromJson for u64 {
 }
 
 impl FromJson for i32 {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         match v.as_i64().and_then(|n| i32::try_from(n).ok()) {
             Some(n) if (1..=9999).contains(&n) => Some(n),
             Some(n) => {
@@ -183,13 +322,13 @@ impl FromJson for i32 {
 
 /// A decimal written as a string: digits with an optional sign and fraction, nothing else.
 impl FromJson for Decimal {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let Value::String(s) = v else {
-            if v.is_number() {
+            if let Value::Number(n) = v {
                 r.issues.push(
                     path,
                     format!(
-                        "decimals are written as strings, e.g. \"{v}\" (JSON numbers lose cents)"
+                        "decimals are written as strings, e.g. \"{n}\" (JSON numbers lose cents)"
                     ),
                 );
             } else {
@@ -220,9 +359,9 @@ impl FromJson for Decimal {
 }
 
 impl FromJson for Date {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
-        let s = String::from_json(r, v, path)?;
-        let d = Date::parse(&s);
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let s = str_of(r, v, path)?;
+        let d = Date::parse(s);
         if d.is_none() {
             r.issues
                 .push(path, format!("\"{s}\" is not a date written YYYY-MM-DD"));
@@ -232,9 +371,9 @@ impl FromJson for Date {
 }
 
 impl FromJson for Text {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         match v {
-            Value::String(s) => Some(Text::Plain(s.clone())),
+            Value::String(s) => Some(Text::Plain(s.as_ref().to_owned())),
             Value::Object(map) => {
                 let mut out = std::collections::BTreeMap::new();
                 let mut ok = true;
@@ -247,7 +386,7 @@ impl FromJson for Text {
                         );
                         ok = false;
                     } else if let Some(s) = String::from_json(r, v, &p) {
-                        out.insert(k.clone(), s);
+                        out.insert(k.as_ref().to_owned(), s);
                     } else {
                         ok = false;
                     }
@@ -276,7 +415,7 @@ fn is_language_tag(k: &str) -> bool {
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let Value::Array(items) = v else {
             r.expected(path, "a list", v);
             return None;
@@ -330,8 +469,8 @@ pub(crate) fn check_fraction(r: &mut Reader, path: &Path<'_>, d: Decimal) {
 }
 
 /// Parses a whole JSON document; a syntax error names its line and column.
-pub(crate) fn parse_json(text: &str) -> Result<Value, Issues> {
-    Value::from_str(text).map_err(|e| {
+pub(crate) fn parse_json(text: &str) -> Result<Value<'_>, Issues> {
+    serde_json::from_str(text).map_err(|e| {
         let mut issues = Issues::default();
         issues.push(
             format_args!("line {}, column {}", e.line(), e.column()),
@@ -347,5 +486,77 @@ fn json_error_message(e: &serde_json::Error) -> String {
     match full.rfind(" at line ") {
         Some(i) => full[..i].to_owned(),
         None => full,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A `serde_json::Value` as this module's tree: what reading saw before the tree borrowed
+    /// its strings, so equal trees mean every file reads, and fails, as it did.
+    fn from_serde(v: &serde_json::Value) -> Value<'static> {
+        match v {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) => Value::Number(n.clone()),
+            serde_json::Value::String(s) => Value::String(Cow::Owned(s.clone())),
+            serde_json::Value::Array(items) => Value::Array(items.iter().map(from_serde).collect()),
+            serde_json::Value::Object(map) => Value::Object(
+                map.iter()
+                    .map(|(k, v)| (Cow::Owned(k.clone()), from_serde(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn same_as_serde(text: &str) {
+        let ours = parse_json(text).map_err(|i| i.0);
+        let theirs = serde_json::from_str::<serde_json::Value>(text);
+        match (ours, theirs) {
+            (Ok(ours), Ok(theirs)) => assert_eq!(ours, from_serde(&theirs), "{text:.200}"),
+            (Err(ours), Err(e)) => assert_eq!(
+                ours[0].message,
+                format!("not valid JSON: {}", json_error_message(&e))
+            ),
+            (ours, theirs) => panic!("{ours:?} but serde_json: {theirs:?} for {text:.200}"),
+        }
+    }
+
+    #[test]
+    fn the_tree_is_serde_jsons_value() {
+        for text in [
+            r#"{"b": 1, "a": 2, "b": {"y": [], "x": {}}, "a": null}"#,
+            r#"{"s": "esc\"aped \u00e9\n", "f": 1.5, "n": -3, "u": 18446744073709551615, "e": 1e300}"#,
+            r#"[true, false, null, "", [[["deep"]]], {"\u0061": 1, "a": 2}]"#,
+            r#"{"a": 1,}"#,
+            r#"{"a": 1} x"#,
+            "",
+        ] {
+            same_as_serde(text);
+        }
+    }
+
+    #[test]
+    fn bundled_and_synthetic_datasets_read_as_with_serde_json() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/datasets");
+        let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}"));
+        for entry in entries.flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            same_as_serde(&text);
+        }
+        for seed in 1..=3 {
+            let opts = crate::synth::SynthOptions {
+                members: 20,
+                patents: 400,
+                countries: 12,
+                licensees: 10,
+                from: 2026,
+                to: 2030,
+                seed,
+            };
+            let synth = crate::synth::synthesize(&opts).unwrap_or_else(|e| panic!("{e}"));
+            same_as_serde(&synth.to_compact_json());
+        }
     }
 }

@@ -3,7 +3,6 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::dataset::{
     Dataset, Discount, GroupCap, ManagementFee, Member, Method, Patent, Rate, RateLine,
@@ -12,7 +11,7 @@ use crate::dataset::{
 use crate::dataset_read::{amount, choice, fraction, header, id, read_rate};
 use crate::date::Date;
 use crate::issue::{Issue, Issues, Path};
-use crate::read::{FromJson, Obj, Reader, check_non_negative, parse_json};
+use crate::read::{FromJson, Obj, Reader, Value, check_non_negative, parse_json};
 
 /// The `format` value of a scenario file.
 pub const SCENARIO_FORMAT: &str = "poolcalc-scenario";
@@ -183,7 +182,7 @@ fn scenario_fields(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<Scenario> {
 }
 
 impl FromJson for Scenario {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let s = scenario_fields(&mut o, r);
         o.finish(r);
@@ -212,7 +211,7 @@ pub fn scenarios_to_json(list: &[Scenario]) -> String {
 }
 
 impl FromJson for Change {
-    fn from_json(r: &mut Reader, v: &Value, path: &Path<'_>) -> Option<Self> {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let kind = o.req::<String>(r, "type")?;
         let change = read_change(&kind, &mut o, r, v);
@@ -239,7 +238,7 @@ const KINDS: [&str; 11] = [
 ];
 
 /// Reads the fields of one kind of change.
-fn read_change(kind: &str, o: &mut Obj<'_, '_>, r: &mut Reader, v: &Value) -> Option<Change> {
+fn read_change(kind: &str, o: &mut Obj<'_, '_>, r: &mut Reader, v: &Value<'_>) -> Option<Change> {
     match kind {
         "scale_rates" => {
             let factor = amount(o, r, "factor");

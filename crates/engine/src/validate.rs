@@ -4,12 +4,15 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use rustc_hash::FxHashSet;
+
 use crate::dataset::{ANY_REGION, Dataset};
 use crate::issue::Issues;
 
 /// Reports ids that appear more than once in `items`.
-fn unique_ids<'a>(issues: &mut Issues, list: &str, ids: impl Iterator<Item = &'a str>) {
-    let mut seen = HashSet::new();
+fn unique_ids<'a>(issues: &mut Issues, list: &str, ids: impl ExactSizeIterator<Item = &'a str>) {
+    // Fx-hashed and sized once: a pool has 100,000s of patent ids.
+    let mut seen = FxHashSet::with_capacity_and_hasher(ids.len(), Default::default());
     for (i, id) in ids.enumerate() {
         if !seen.insert(id) {
             issues.push(
@@ -38,7 +41,7 @@ pub(crate) fn check_dataset(d: &Dataset, issues: &mut Issues) {
     );
     check_regions(d, issues);
 
-    let members: HashSet<&str> = d.members.iter().map(|m| m.id.as_str()).collect();
+    let members: FxHashSet<&str> = d.members.iter().map(|m| m.id.as_str()).collect();
     for (i, p) in d.patents.iter().enumerate() {
         if !members.contains(p.member.as_str()) {
             issues.push(

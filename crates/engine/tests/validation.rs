@@ -49,6 +49,28 @@ fn unknown_fields_are_errors_but_extensions_are_allowed() {
 }
 
 #[test]
+fn unknown_fields_of_a_large_object_are_reported_in_key_order_and_known_ones_are_not() {
+    // More fields than an object of the format has, with the known ones sorted last, and a
+    // repeated key (the last value counts, as in any JSON object read here).
+    let mut v = base();
+    for i in (0..70).rev() {
+        v["patents"][0][format!("a{i:02}")] = json!(i);
+    }
+    let mut text = v.to_string();
+    text = text.replacen("\"a00\":0", "\"a00\":0,\"a00\":\"again\"", 1);
+    let issues = load_dataset(&text).expect_err("unknown fields");
+    let expected: Vec<String> = (0..70)
+        .map(|i| {
+            format!(
+                "patents[0].a{i:02}: unknown field `a{i:02}` (put extra data inside `extensions`)"
+            )
+        })
+        .collect();
+    let found: Vec<String> = issues.iter().map(ToString::to_string).collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
 fn every_problem_is_reported_at_once() {
     let mut v = base();
     v["patents"][0]["expires"] = json!("2040-13-01");
