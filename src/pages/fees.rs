@@ -180,6 +180,7 @@ pub fn problem_text(p: FieldProblem) -> String {
         FieldProblem::NotADate => t_string!(i18n, fees_problem_date),
         FieldProblem::GrowthTooLow => t_string!(i18n, fees_problem_growth),
         FieldProblem::TooManyYears => t_string!(i18n, fees_problem_too_many_years),
+        FieldProblem::TooManyUnits => t_string!(i18n, fees_problem_too_many_units),
     }
     .to_owned()
 }

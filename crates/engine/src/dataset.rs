@@ -433,6 +433,10 @@ pub struct UsageYear {
     pub sales: Vec<Sale>,
 }
 
+/// The most units one sale may hold: a trillion, far beyond any product's yearly sales in a
+/// country, and low enough that amounts built from them stay within a Decimal's 28 digits.
+pub const MAX_SALE_UNITS: u64 = 1_000_000_000_000;
+
 /// Units of one product sold in one country, at one price.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Sale {
@@ -440,7 +444,8 @@ pub struct Sale {
     pub product: String,
     /// Country of sale.
     pub country: String,
-    /// Units sold.
+    /// Units sold: at most 1,000,000,000,000 (`MAX_SALE_UNITS`).
+    #[schemars(range(max = 1_000_000_000_000u64))]
     pub units: u64,
     /// Net selling price per unit (needed for percent-of-price lines).
     #[schemars(with = "Option<crate::schema::DecimalString>")]
@@ -543,14 +548,19 @@ impl Usage {
                     .sales
                     .iter()
                     .map(|s| {
-                        let units = (Decimal::from(s.units) * factor).round_dp_with_strategy(
-                            0,
-                            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                        // Growth that would pass the limit stops at it.
+                        let units = Decimal::from(s.units).checked_mul(factor).map_or(
+                            MAX_SALE_UNITS,
+                            |u| {
+                                u64::try_from(u.round_dp_with_strategy(
+                                    0,
+                                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                                ))
+                                .unwrap_or(MAX_SALE_UNITS)
+                                .min(MAX_SALE_UNITS)
+                            },
                         );
-                        Sale {
-                            units: u64::try_from(units).unwrap_or(u64::MAX),
-                            ..s.clone()
-                        }
+                        Sale { units, ..s.clone() }
                     })
                     .collect(),
             });

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::dataset::{Distribution, ManagementFee, Member, Method, Uncovered};
 use crate::fees::{ByNumber, FeeScratch, year_calc};
 use crate::index::PoolIndex;
-use crate::money::{apportion, round};
+use crate::money::{apportion, mul_div, round};
 use crate::pool::Pool;
 
 /// A year's pool income, in total and by country of sale.
@@ -232,13 +232,13 @@ pub fn distribute_on(
                         }
                         w[m as usize] += *quotients
                             .entry(days)
-                            .or_insert_with(|| part * Decimal::from(days) / total);
+                            .or_insert_with(|| mul_div(part, Decimal::from(days), total));
                     }
                 } else if rule.uncovered == Uncovered::Retained || total_days.is_zero() {
                     unallocated += part;
                 } else {
                     for (wm, pm) in w.iter_mut().zip(&per_patent) {
-                        *wm += part * *pm / total_days;
+                        *wm += mul_div(part, *pm, total_days);
                     }
                 }
             }

@@ -10,7 +10,7 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-use crate::dataset::{Dataset, Sale, Usage, UsageYear};
+use crate::dataset::{Dataset, MAX_SALE_UNITS, Sale, Usage, UsageYear};
 use crate::date::Date;
 use crate::fees::{FeeReport, compute_fees};
 use crate::pool::Pool;
@@ -69,6 +69,8 @@ pub enum FieldProblem {
     GrowthTooLow,
     /// More than [`MAX_FILL_YEARS`] years to fill.
     TooManyYears,
+    /// More units than [`MAX_SALE_UNITS`] in one sale.
+    TooManyUnits,
 }
 
 /// The most years the growth fill adds, so a typo (year 20300) cannot freeze the page.
@@ -162,7 +164,11 @@ pub fn parse_units(text: &str) -> Result<u64, FieldProblem> {
     if !t.chars().all(|c| c.is_ascii_digit()) {
         return Err(FieldProblem::NotWholeUnits);
     }
-    t.parse().map_err(|_| FieldProblem::NotWholeUnits)
+    match t.parse::<u64>() {
+        Ok(u) if u <= MAX_SALE_UNITS => Ok(u),
+        // All digits, so only its size can be wrong.
+        _ => Err(FieldProblem::TooManyUnits),
+    }
 }
 
 /// A decimal number, no exponent; empty is `None`.

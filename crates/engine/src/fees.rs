@@ -10,7 +10,7 @@ use crate::dataset::{Dataset, Discount, Rate, RateSchedule, Sale, Usage};
 use crate::date::Date;
 use crate::index::YearCounts;
 use crate::issue::Issues;
-use crate::money::{apportion, round};
+use crate::money::{apportion, mul_div, round};
 use crate::pool::{Pool, Terms, schedule_for};
 use crate::tiers::{BandUse, amount, charge};
 
@@ -515,7 +515,7 @@ pub(crate) fn year_calc<'a, R: SaleKey<'a>>(
             .sum();
         if sum > cap.amount {
             for l in lines.iter_mut().filter(|l| in_group(l)) {
-                l.capped = l.discounted * cap.amount / sum;
+                l.capped = mul_div(l.discounted, cap.amount, sum);
             }
             group_caps_applied.push(cap.id.as_str());
         }
@@ -672,7 +672,7 @@ fn ratio(amount: Decimal, part: Decimal, whole: Decimal) -> Decimal {
     if whole.is_zero() {
         Decimal::ZERO
     } else {
-        amount * part / whole
+        mul_div(amount, part, whole)
     }
 }
 

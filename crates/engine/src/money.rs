@@ -17,6 +17,15 @@ pub fn format_money(amount: Decimal, decimals: u32) -> String {
     r.to_string()
 }
 
+/// `a × b / c` as the spec writes it. Only when `a × b` does not fit a Decimal (amounts of
+/// astronomical size, never a real pool's) is it taken as `a × (b / c)`; every caller has
+/// `b ≤ c`, so that cannot overflow, and the engine gives an answer instead of stopping.
+#[must_use]
+pub fn mul_div(a: Decimal, b: Decimal, c: Decimal) -> Decimal {
+    a.checked_mul(b)
+        .map_or_else(|| a * (b / c), |product| product / c)
+}
+
 /// An exact amount as the JSON output prints it (`gross`, `discount`, weights): no trailing zeros.
 #[must_use]
 pub fn format_exact(amount: Decimal) -> String {
