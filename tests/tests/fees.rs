@@ -181,6 +181,19 @@ async fn malformed_number_is_flagged_and_survives_reload() {
             )
             .await?;
             assert_eq!(input_value(&s, "fees-row-0-units").await?, "120000");
+
+            // A number past what a sale may hold is flagged too, and the page keeps working.
+            units.clear().await?;
+            units.send_keys("12345678901234567890").await?;
+            s.wait_text("fees-row-0-units-error", "At most 1,000,000,000,000 units in one sale.")
+                .await?;
+            units.clear().await?;
+            units.send_keys("130000").await?;
+            s.wait_js(
+                "the error mark to go again",
+                "return document.querySelector('[data-testid=\"fees-row-0-units-error\"]') === null;",
+            )
+            .await?;
             Ok(())
         },
     )
