@@ -181,6 +181,7 @@ pub fn problem_text(p: FieldProblem) -> String {
         FieldProblem::GrowthTooLow => t_string!(i18n, fees_problem_growth),
         FieldProblem::TooManyYears => t_string!(i18n, fees_problem_too_many_years),
         FieldProblem::TooManyUnits => t_string!(i18n, fees_problem_too_many_units),
+        FieldProblem::TooLarge => t_string!(i18n, fees_problem_too_large),
     }
     .to_owned()
 }

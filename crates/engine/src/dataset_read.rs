@@ -11,7 +11,7 @@ use crate::dataset::{
 use crate::date::Date;
 use crate::issue::Path;
 use crate::read::{
-    FromJson, Obj, Reader, Value, check_country, check_fraction, check_id, check_non_negative,
+    FromJson, Obj, Reader, Value, check_amount, check_country, check_fraction, check_id,
 };
 
 pub(crate) fn id(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<String> {
@@ -28,7 +28,7 @@ fn country(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<Str
 
 pub(crate) fn amount(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<Decimal> {
     let v = o.req::<Decimal>(r, key)?;
-    check_non_negative(r, &o.at(key), v);
+    check_amount(r, &o.at(key), v);
     Some(v)
 }
 
@@ -39,7 +39,7 @@ pub(crate) fn opt_amount(
 ) -> Option<Option<Decimal>> {
     let v = o.opt::<Decimal>(r, key)?;
     if let Some(d) = v {
-        check_non_negative(r, &o.at(key), d);
+        check_amount(r, &o.at(key), d);
     }
     Some(v)
 }
@@ -311,7 +311,7 @@ impl FromJson for Patent {
         );
         let weight = o.opt::<Decimal>(r, "weight");
         if let Some(Some(w)) = weight {
-            check_non_negative(r, &o.at("weight"), w);
+            check_amount(r, &o.at("weight"), w);
         }
         let standards = o.list::<String>(r, "standards");
         o.finish(r);

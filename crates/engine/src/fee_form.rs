@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::dataset::{Dataset, MAX_SALE_UNITS, Sale, Usage, UsageYear};
 use crate::date::Date;
 use crate::fees::{FeeReport, compute_fees};
+use crate::money::MAX_AMOUNT;
 use crate::pool::Pool;
 use crate::text::Text;
 
@@ -71,6 +72,8 @@ pub enum FieldProblem {
     TooManyYears,
     /// More units than [`MAX_SALE_UNITS`] in one sale.
     TooManyUnits,
+    /// More than [`MAX_AMOUNT`].
+    TooLarge,
 }
 
 /// The most years the growth fill adds, so a typo (year 20300) cannot freeze the page.
@@ -193,6 +196,9 @@ pub fn parse_decimal(text: &str) -> Result<Option<Decimal>, FieldProblem> {
     let d = Decimal::from_str(&t).map_err(|_| FieldProblem::NotADecimal)?;
     if d.is_sign_negative() && !d.is_zero() {
         return Err(FieldProblem::Negative);
+    }
+    if d > MAX_AMOUNT {
+        return Err(FieldProblem::TooLarge);
     }
     Ok(Some(d))
 }

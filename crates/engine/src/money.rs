@@ -17,6 +17,11 @@ pub fn format_money(amount: Decimal, decimals: u32) -> String {
     r.to_string()
 }
 
+/// The largest amount, rate, price or weight a dataset, profile or form may hold: a trillion.
+/// With at most [`crate::dataset::MAX_SALE_UNITS`] units a sale, the amounts built from them
+/// stay within a Decimal's 28 significant digits.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
+
 /// `a × b / c` as the spec writes it. Only when `a × b` does not fit a Decimal (amounts of
 /// astronomical size, never a real pool's) is it taken as `a × (b / c)`; every caller has
 /// `b ≤ c`, so that cannot overflow, and the engine gives an answer instead of stopping.
@@ -151,6 +156,11 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn max_amount_is_a_trillion() {
+        assert_eq!(MAX_AMOUNT, Decimal::from(1_000_000_000_000u64));
     }
 
     #[test]

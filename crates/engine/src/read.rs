@@ -10,6 +10,7 @@ use serde_json::Number;
 
 use crate::date::Date;
 use crate::issue::{Issues, Path};
+use crate::money::MAX_AMOUNT;
 use crate::text::Text;
 
 /// A parsed JSON document, read like a `serde_json::Value` but borrowing its strings and keys
@@ -451,10 +452,15 @@ pub(crate) fn check_id(r: &mut Reader, path: &Path<'_>, id: &str) {
 }
 
 /// Checks an amount that must not be negative.
-pub(crate) fn check_non_negative(r: &mut Reader, path: &Path<'_>, d: Decimal) {
+pub(crate) fn check_amount(r: &mut Reader, path: &Path<'_>, d: Decimal) {
     if d.is_sign_negative() && !d.is_zero() {
         r.issues
             .push(path, format!("{d} is negative; amounts must be 0 or more"));
+    } else if d > MAX_AMOUNT {
+        r.issues.push(
+            path,
+            format!("{d} is more than {MAX_AMOUNT}, the largest amount the calculator takes"),
+        );
     }
 }
 

@@ -11,7 +11,7 @@ use crate::dataset::{
 use crate::dataset_read::{amount, choice, fraction, header, id, read_rate};
 use crate::date::Date;
 use crate::issue::{Issue, Issues, Path};
-use crate::read::{FromJson, Obj, Reader, Value, check_non_negative, parse_json};
+use crate::read::{FromJson, Obj, Reader, Value, check_amount, parse_json};
 
 /// The `format` value of a scenario file.
 pub const SCENARIO_FORMAT: &str = "poolcalc-scenario";
@@ -275,7 +275,7 @@ fn read_change(kind: &str, o: &mut Obj<'_, '_>, r: &mut Reader, v: &Value<'_>) -
                 );
             }
             if let Some(Some(c)) = cap {
-                check_non_negative(r, &o.at("amount"), c);
+                check_amount(r, &o.at("amount"), c);
             }
             Some(Change::SetAnnualCap {
                 schedule: schedule?,
@@ -350,7 +350,7 @@ fn read_change(kind: &str, o: &mut Obj<'_, '_>, r: &mut Reader, v: &Value<'_>) -
             let growth = o.opt::<Decimal>(r, "growth");
             let base_year = o.opt::<i32>(r, "base_year");
             if let Some(Some(f)) = factor {
-                check_non_negative(r, &o.at("factor"), f);
+                check_amount(r, &o.at("factor"), f);
             }
             if let Some(Some(g)) = growth
                 && g <= -Decimal::ONE

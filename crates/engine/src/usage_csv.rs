@@ -10,7 +10,7 @@ pub use crate::csv_io::CsvIssue;
 use crate::csv_io::{self, write_rows};
 use crate::dataset::{MAX_SALE_UNITS, Sale, UsageYear};
 use crate::fees::FeeReport;
-use crate::money::format_money;
+use crate::money::{MAX_AMOUNT, format_money};
 
 /// The header of a sales CSV.
 pub const SALES_HEADER: [&str; 5] = ["year", "product", "country", "units", "price"];
@@ -107,6 +107,9 @@ fn parse_row(
             .map_err(|_| format!("price \"{price}\" is not a decimal such as 12.50"))?;
         if p.is_sign_negative() && !p.is_zero() {
             return Err(format!("price {p} is negative"));
+        }
+        if p > MAX_AMOUNT {
+            return Err(format!("price {p} is more than {MAX_AMOUNT}"));
         }
         Some(p)
     };

@@ -1,8 +1,10 @@
-//! Sizes at the edge: a sale may hold at most `MAX_SALE_UNITS` units, and the largest sales a
-//! dataset may hold are computed without the engine stopping, with money that still adds up.
+//! Sizes at the edge: a sale may hold at most `MAX_SALE_UNITS` units and an amount is at most
+//! `MAX_AMOUNT`; the largest sales at the largest rates a dataset may hold are computed
+//! without the engine stopping, with money that still adds up.
 
 use poolcalc_engine::dataset::{MAX_SALE_UNITS, Method};
-use poolcalc_engine::fee_form::{FieldProblem, parse_units};
+use poolcalc_engine::fee_form::{FieldProblem, parse_decimal, parse_units};
+use poolcalc_engine::money::MAX_AMOUNT;
 use poolcalc_engine::usage_csv::read_sales_csv;
 use poolcalc_engine::{Pool, compute_fees, distribute, load_dataset, load_usage, pool_income};
 use rust_decimal::Decimal;
@@ -88,10 +90,38 @@ fn with_per_unit_rates(mut v: Value, rate: &str) -> Value {
 }
 
 #[test]
+fn amounts_past_a_trillion_are_errors_with_their_path() {
+    let dataset = with_per_unit_rates(
+        serde_json::from_str(POOL).unwrap_or(Value::Null),
+        "1000000000000.01",
+    );
+    let found = issues(load_dataset(&dataset.to_string()));
+    assert!(
+        found
+            .iter()
+            .any(|i| i.starts_with("rate_schedules[0].lines[3].per_unit: ")
+                && i.contains("the largest amount the calculator takes")),
+        "{found:#?}"
+    );
+    assert_eq!(
+        parse_decimal("1000000000000.01"),
+        Err(FieldProblem::TooLarge)
+    );
+    assert_eq!(parse_decimal("1000000000000"), Ok(Some(MAX_AMOUNT)));
+    let (_, bad) = read_sales_csv(
+        "year,product,country,units,price\n2028,tv,US,5,1e30\n2028,tv,US,5,99999999999999999999\n",
+    );
+    assert_eq!(bad.len(), 2, "{bad:?}");
+}
+
+#[test]
 fn the_largest_sales_are_computed_and_add_up() {
     let largest = with_units(POOL, MAX_SALE_UNITS);
-    // The example's own rates, and a billion a unit: amount × units then passes 28 digits.
-    for dataset in [largest.clone(), with_per_unit_rates(largest, "1000000000")] {
+    // The example's own rates, and the largest a unit: amount × units then passes 28 digits.
+    for dataset in [
+        largest.clone(),
+        with_per_unit_rates(largest, "1000000000000"),
+    ] {
         compute_and_check(&dataset);
     }
 }
