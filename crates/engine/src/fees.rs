@@ -424,32 +424,7 @@ pub(crate) fn year_calc<'a, R: SaleKey<'a>>(
         let a = &mut acc[l];
         a.used = true;
         a.units = a.units.saturating_add(sale.units);
-        let sale_exact = match &line.rate {
-            Rate::PercentOfPrice {
-                percent_of_price,
-                min_per_unit,
-                max_per_unit,
-            } => {
-                let price = sale.price.ok_or_else(|| {
-                    (
-                        Some(k),
-                        Box::new(FeeErrorKind::MissingPrice {
-                            product: sale.product.clone(),
-                            country: sale.country.clone(),
-                        }),
-                    )
-                })?;
-                let mut per_unit = price * percent_of_price;
-                if let Some(lo) = min_per_unit {
-                    per_unit = per_unit.max(*lo);
-                }
-                if let Some(hi) = max_per_unit {
-                    per_unit = per_unit.min(*hi);
-                }
-                Decimal::from(sale.units) * per_unit
-            }
-            _ => Decimal::ZERO,
-        };
+        let sale_exact = percent_amount(&line.rate, sale).map_err(|e| (Some(k), Box::new(e)))?;
         a.percent_exact += sale_exact;
         cells.push(Cell {
             rank: lookup.rank[l],
@@ -665,6 +640,31 @@ impl<'a> SaleKey<'a> for ByNumber<'_> {
 /// What apportioning gives when every weight is 0.
 fn zeros(n: usize, decimals: u32) -> Vec<Decimal> {
     vec![round(Decimal::ZERO, decimals); n]
+}
+
+/// A sale's exact amount on a percent-of-price line (spec 4.3: units × clamp(price ×
+/// percent, min, max)); 0 on other lines, whose amount is the line's, not the sale's.
+pub(crate) fn percent_amount(rate: &Rate, sale: &Sale) -> Result<Decimal, FeeErrorKind> {
+    let Rate::PercentOfPrice {
+        percent_of_price,
+        min_per_unit,
+        max_per_unit,
+    } = rate
+    else {
+        return Ok(Decimal::ZERO);
+    };
+    let price = sale.price.ok_or_else(|| FeeErrorKind::MissingPrice {
+        product: sale.product.clone(),
+        country: sale.country.clone(),
+    })?;
+    let mut per_unit = price * percent_of_price;
+    if let Some(lo) = min_per_unit {
+        per_unit = per_unit.max(*lo);
+    }
+    if let Some(hi) = max_per_unit {
+        per_unit = per_unit.min(*hi);
+    }
+    Ok(Decimal::from(sale.units) * per_unit)
 }
 
 /// `amount × part / whole`, 0 when the whole is 0.

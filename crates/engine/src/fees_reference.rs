@@ -13,6 +13,7 @@ use crate::date::Date;
 use crate::distribute::{Income, pool_income};
 use crate::fees::{
     AppliedDiscount, CountryFee, ExemptSale, FeeErrorKind, FeeYear, LineFee, fees_for_year,
+    percent_amount,
 };
 use crate::money::{apportion, round};
 use crate::pool::Pool;
@@ -95,32 +96,7 @@ fn reference_fees(
         let line = &schedule.lines[l];
         let a = acc[l].get_or_insert_with(LineAcc::default);
         a.units = a.units.saturating_add(sale.units);
-        let sale_exact = match &line.rate {
-            Rate::PercentOfPrice {
-                percent_of_price,
-                min_per_unit,
-                max_per_unit,
-            } => {
-                let price = sale.price.ok_or_else(|| {
-                    (
-                        Some(k),
-                        Box::new(FeeErrorKind::MissingPrice {
-                            product: sale.product.clone(),
-                            country: sale.country.clone(),
-                        }),
-                    )
-                })?;
-                let mut per_unit = price * percent_of_price;
-                if let Some(lo) = min_per_unit {
-                    per_unit = per_unit.max(*lo);
-                }
-                if let Some(hi) = max_per_unit {
-                    per_unit = per_unit.min(*hi);
-                }
-                Decimal::from(sale.units) * per_unit
-            }
-            _ => Decimal::ZERO,
-        };
+        let sale_exact = percent_amount(&line.rate, sale).map_err(|e| (Some(k), Box::new(e)))?;
         a.percent_exact += sale_exact;
         let c = a.by_country.entry(sale.country.as_str()).or_default();
         c.0 = c.0.saturating_add(sale.units);
