@@ -537,11 +537,7 @@ pub(crate) fn year_calc<'a, R: SaleKey<'a>>(
     for &(country, share) in shares.iter() {
         match weights.last_mut() {
             Some(w) if w.0 == country => w.1 += share,
-            _ => {
-                let mut w = Decimal::ZERO;
-                w += share;
-                weights.push((country, w));
-            }
+            _ => weights.push((country, share)),
         }
     }
     let country_amounts = apportion(payable, weights, decimals)
