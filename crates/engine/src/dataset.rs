@@ -437,6 +437,17 @@ pub struct UsageYear {
 /// country, and low enough that amounts built from them stay within a Decimal's 28 digits.
 pub const MAX_SALE_UNITS: u64 = 1_000_000_000_000;
 
+/// `units` as a sale may hold them, or what is wrong with them.
+pub(crate) fn check_sale_units(units: u64) -> Result<u64, String> {
+    if units <= MAX_SALE_UNITS {
+        Ok(units)
+    } else {
+        Err(format!(
+            "{units} units in one sale: the most a sale may hold is {MAX_SALE_UNITS}"
+        ))
+    }
+}
+
 /// Units of one product sold in one country, at one price.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Sale {
@@ -549,17 +560,16 @@ impl Usage {
                     .iter()
                     .map(|s| {
                         // Growth that would pass the limit stops at it.
-                        let units = Decimal::from(s.units).checked_mul(factor).map_or(
-                            MAX_SALE_UNITS,
-                            |u| {
-                                u64::try_from(u.round_dp_with_strategy(
+                        let units = Decimal::from(s.units)
+                            .checked_mul(factor)
+                            .map(|u| {
+                                u.round_dp_with_strategy(
                                     0,
                                     rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                                ))
-                                .unwrap_or(MAX_SALE_UNITS)
-                                .min(MAX_SALE_UNITS)
-                            },
-                        );
+                                )
+                            })
+                            .and_then(|u| u64::try_from(u).ok())
+                            .map_or(MAX_SALE_UNITS, |u| u.min(MAX_SALE_UNITS));
                         Sale { units, ..s.clone() }
                     })
                     .collect(),

@@ -4,9 +4,9 @@
 use rust_decimal::Decimal;
 
 use crate::dataset::{
-    DATASET_FORMAT, Dataset, Discount, Distribution, GroupCap, Licensee, MAX_SALE_UNITS,
-    ManagementFee, Member, Method, Patent, PatentStatus, PoolInfo, Product, Rate, RateLine,
-    RateSchedule, Region, Sale, Source, Tier, TierMode, USAGE_FORMAT, Uncovered, Usage, UsageYear,
+    DATASET_FORMAT, Dataset, Discount, Distribution, GroupCap, Licensee, ManagementFee, Member,
+    Method, Patent, PatentStatus, PoolInfo, Product, Rate, RateLine, RateSchedule, Region, Sale,
+    Source, Tier, TierMode, USAGE_FORMAT, Uncovered, Usage, UsageYear, check_sale_units,
 };
 use crate::date::Date;
 use crate::issue::Path;
@@ -630,15 +630,10 @@ impl FromJson for Sale {
         let mut o = r.object(v, path)?;
         let product = o.req::<String>(r, "product");
         let country = country(&mut o, r, "country");
-        let units = o.req::<u64>(r, "units").filter(|&u| {
-            let within = u <= MAX_SALE_UNITS;
-            if !within {
-                r.issues.push(
-                    o.at("units"),
-                    format!("{u} units in one sale: the most a sale may hold is {MAX_SALE_UNITS}"),
-                );
-            }
-            within
+        let units = o.req::<u64>(r, "units").and_then(|u| {
+            check_sale_units(u)
+                .map_err(|e| r.issues.push(o.at("units"), e))
+                .ok()
         });
         let price = opt_amount(&mut o, r, "price");
         o.finish(r);

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 pub use crate::csv_io::CsvIssue;
 use crate::csv_io::{self, write_rows};
-use crate::dataset::{MAX_SALE_UNITS, Sale, UsageYear};
+use crate::dataset::{Sale, UsageYear, check_sale_units};
 use crate::fees::FeeReport;
 use crate::money::{MAX_AMOUNT, format_money};
 
@@ -94,11 +94,7 @@ fn parse_row(
     let units: u64 = units
         .parse()
         .map_err(|_| format!("units \"{units}\" is not a whole number of 0 or more"))?;
-    if units > MAX_SALE_UNITS {
-        return Err(format!(
-            "{units} units in one sale: the most a sale may hold is {MAX_SALE_UNITS}"
-        ));
-    }
+    let units = check_sale_units(units)?;
     let price = if price.is_empty() {
         None
     } else {
