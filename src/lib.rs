@@ -4,25 +4,14 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-// Generates `i18n` from locales/en.json and locales/zh.json. leptos_i18n 0.6 prefers a
-// build.rs generator, but that one brings ICU data-generation and an HTTP client in as build
-// dependencies (minutes more per clean build on two cores) for features this app does not use.
-#[allow(deprecated)]
-mod generated {
-    leptos_i18n::load_locales!();
-}
-pub use generated::i18n;
-
-pub mod catalog;
-pub mod components;
-pub mod countries;
-pub mod dataset_loader;
-pub mod fetch;
-pub mod language;
-pub mod pages;
-pub mod panic_panel;
-pub mod persist;
+// The layers, each using only those above it in this list (xtask/src/layers.rs checks it):
+// browser ← i18n ← state ← components ← pages. See docs/architecture.md.
+pub mod browser;
+pub mod i18n;
 pub mod state;
+
+pub mod components;
+pub mod pages;
 
 use components::{Header, MainNav, RenderError, SkipLink};
 use i18n::I18nSubContextProvider;
@@ -37,7 +26,7 @@ pub fn App() -> impl IntoView {
     // top-level provider re-applies the browser's language after the first render, which would
     // undo a stored choice. `language` looks after <html lang> (zh-CN, not the file name) and
     // keeps the choice in localStorage rather than a cookie.
-    let initial = Signal::stored(language::initial_locale());
+    let initial = Signal::stored(i18n::language::initial_locale());
     view! {
         <I18nSubContextProvider initial_locale=initial>
             <Shell />
@@ -47,8 +36,10 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Shell() -> impl IntoView {
-    language::init();
-    state::AppState::provide();
+    i18n::language::init();
+    let state = state::AppState::provide();
+    // Opens the dataset remembered from the last visit, else the catalog's default.
+    state::loader::start(state);
 
     view! {
         <Router>

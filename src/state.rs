@@ -1,5 +1,8 @@
 //! Application state shared through context: the dataset in use.
 
+pub mod catalog;
+pub mod loader;
+
 use leptos::prelude::*;
 use poolcalc_engine::{Dataset, Issue, Pool, load_dataset};
 use std::sync::Arc;
@@ -63,14 +66,12 @@ impl LoadedDataset {
 }
 
 impl AppState {
-    /// Puts the state in context and starts loading the dataset.
+    /// Puts the state in context; `loader::start` is then handed it to load the dataset.
     pub fn provide() -> Self {
         let state = AppState {
             dataset: RwSignal::new(DatasetLoad::Loading),
         };
         provide_context(state);
-        // Opens the dataset remembered from the last visit, else the catalog's default.
-        crate::dataset_loader::start(state);
         state
     }
 }
@@ -118,7 +119,7 @@ mod tests {
     fn every_bundled_dataset_loads() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/datasets");
         let index = std::fs::read_to_string(format!("{dir}/index.json")).unwrap();
-        let catalog = crate::catalog::Catalog::parse(&index).unwrap();
+        let catalog = crate::state::catalog::Catalog::parse(&index).unwrap();
         catalog.default_entry().unwrap();
         for entry in &catalog.datasets {
             let json = std::fs::read_to_string(format!("{dir}/{}", entry.file)).unwrap();

@@ -3,7 +3,7 @@
 
 use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
-use poolcalc_engine::explorer::{YearCount, axis_ticks, group_digits};
+use poolcalc_views::explorer::{YearCount, axis_ticks, group_digits};
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 260.0;

@@ -1,5 +1,5 @@
+use crate::i18n::language;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::language;
 use crate::state::{DatasetLoad, use_app_state};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;

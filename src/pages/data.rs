@@ -1,16 +1,16 @@
 //! The Data page: choose a bundled dataset, open a file, load from a URL, download the
 //! dataset in use and its schema.
 
-use crate::catalog::text_in;
-use crate::components::files::download;
-use crate::dataset_loader::{
+use crate::browser::files::download;
+use crate::i18n::language;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::state::catalog::text_in;
+use crate::state::loader::{
     Notice, Problem, Source, Stage, describe_source, load_bundled, load_file, load_url, use_loader,
 };
-use crate::i18n::{t, t_string, use_i18n};
-use crate::language;
 use crate::state::{DatasetLoad, use_app_state};
 use leptos::prelude::*;
-use poolcalc_engine::explorer::group_digits;
+use poolcalc_views::explorer::group_digits;
 use wasm_bindgen::JsCast;
 
 /// localStorage key of the URL the user last typed, so a reload does not lose it.

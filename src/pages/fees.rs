@@ -10,15 +10,15 @@ mod form_state;
 mod results;
 mod sales_table;
 
+use crate::i18n::language;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::language;
 use crate::state::{DatasetLoad, LoadedDataset, use_app_state};
 use form_state::FormState;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use poolcalc_engine::fee_form::{FieldProblem, FormOutcome, evaluate, starter_form};
-use poolcalc_engine::money::format_money;
+use poolcalc_engine::model::money::format_money;
 use poolcalc_engine::{Decimal, FeeReport, Pool};
+use poolcalc_views::fee_form::{FieldProblem, FormOutcome, evaluate, starter_form};
 use std::sync::Arc;
 
 /// The licensee's fee calculator.
@@ -90,7 +90,7 @@ fn Calculator(ds: Arc<LoadedDataset>) -> impl IntoView {
 
     // Saves every change, so what was typed survives a reload.
     let save_key = key.clone();
-    crate::persist::save_after_changes(
+    crate::browser::persist::save_after_changes(
         move || form.track(),
         move || {
             if let Some(text) = form.try_snapshot_untracked() {

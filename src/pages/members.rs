@@ -1,14 +1,14 @@
 //! The members table (`/members`) and one member's page (`/members/:id`).
 
 use crate::components::CoverageChart;
+use crate::i18n::language;
 use crate::i18n::{t, use_i18n};
-use crate::language;
 use crate::pages::explorer::{ExplorerNav, NoDataset, encode, item_page, loaded, today};
 use crate::state::LoadedDataset;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use poolcalc_engine::explorer::{
+use poolcalc_views::explorer::{
     MemberSort, filter_sort_members, group_digits, member_detail, member_rows,
 };
 use std::sync::Arc;

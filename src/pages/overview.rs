@@ -3,18 +3,20 @@
 //! discloses.
 
 use crate::components::CoverageChart;
+use crate::i18n::language;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::language;
 use crate::pages::explorer::{ExplorerNav, NoDataset, loaded, safe_href, today};
 use crate::state::LoadedDataset;
 use leptos::prelude::*;
 use poolcalc_engine::Method;
-use poolcalc_engine::dataset::{ANY_REGION, Dataset, Rate, RateSchedule, TierMode, Uncovered};
-use poolcalc_engine::explorer::{
+use poolcalc_engine::model::dataset::{
+    ANY_REGION, Dataset, Rate, RateSchedule, TierMode, Uncovered,
+};
+use poolcalc_engine::model::money::{format_exact, format_money};
+use poolcalc_views::explorer::{
     Coverage, Disclosed, DisclosureItem, coverage, disclosure, group_digits, percent_text,
     pool_counts, tier_bands,
 };
-use poolcalc_engine::money::{format_exact, format_money};
 use std::sync::Arc;
 
 #[component]

@@ -2,8 +2,8 @@
 //! can be linked to, and a virtualized list that keeps only the rows in sight in the page,
 //! so 100,000 patents scroll smoothly. One patent's page is `/patents/:id`.
 
+use crate::i18n::language;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::language;
 use crate::pages::explorer::{ExplorerNav, NoDataset, encode, item_page, loaded};
 use crate::state::LoadedDataset;
 use leptos::either::Either;
@@ -12,8 +12,8 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use poolcalc_engine::dataset::PatentStatus;
-use poolcalc_engine::explorer::{PatentFilter, filter_patents, group_digits, patent_position};
+use poolcalc_engine::model::dataset::PatentStatus;
+use poolcalc_views::explorer::{PatentFilter, filter_patents, group_digits, patent_position};
 use std::sync::Arc;
 
 /// Height of one row in pixels (the stylesheet gives rows the same height).
@@ -398,7 +398,7 @@ fn PatentView(ds: Arc<LoadedDataset>, id: String) -> impl IntoView {
             <dt>{t!(i18n, explorer_col_expires)}</dt>
             <dd>{p.expires.to_string()}</dd>
             <dt>{t!(i18n, explorer_weight)}</dt>
-            <dd>{poolcalc_engine::money::format_exact(p.weight)}</dd>
+            <dd>{poolcalc_engine::model::money::format_exact(p.weight)}</dd>
             {standards}
             <dt>{t!(i18n, explorer_counts_label)}</dt>
             <dd data-testid="explorer-patent-counts">{counts}</dd>

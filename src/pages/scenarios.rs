@@ -13,18 +13,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use poolcalc_engine::comparison::{comparison_rows, percent_from_text};
-use poolcalc_engine::policy::{
-    SweepParameter, compare_scenarios, non_discrimination, steps, sweep,
-};
+use poolcalc_engine::scenario::share_link::{decode_share, encode_share};
 use poolcalc_engine::scenario::{
     Change, Scenario, apply_scenario, load_scenario, load_scenarios, scenarios_to_json,
 };
-use poolcalc_engine::share_link::{decode_share, encode_share};
 use poolcalc_engine::{Dataset, Decimal, Pool, Usage};
+use poolcalc_views::comparison::{comparison_rows, percent_from_text};
+use poolcalc_views::policy::{SweepParameter, compare_scenarios, non_discrimination, steps, sweep};
 
+use crate::i18n::language;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::language;
 use crate::state::{DatasetLoad, LoadedDataset, use_app_state};
 use compare::{Compared, ComparisonTable};
 use editor::{ChangeForm, I18n, kind_label};

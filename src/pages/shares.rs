@@ -9,19 +9,19 @@ mod inputs;
 mod projection;
 mod year_view;
 
+use crate::i18n::language;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::language;
 use crate::state::{DatasetLoad, LoadedDataset, use_app_state};
 use inputs::{SharesText, persisted, with_dataset_rule};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use poolcalc_engine::dataset::Distribution;
-use poolcalc_engine::money::format_money;
-use poolcalc_engine::shares_view::{
+use poolcalc_engine::model::dataset::Distribution;
+use poolcalc_engine::model::money::format_money;
+use poolcalc_engine::{Income, Pool, Shares};
+use poolcalc_views::shares_view::{
     IncomeProblem, IncomeSource, RuleProblem, RuleText, income_from_text, income_years,
     licensee_incomes, project_with, rule_from_text,
 };
-use poolcalc_engine::{Income, Pool, Shares};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -417,7 +417,7 @@ fn Controls() -> impl IntoView {
                 "{} · {} {} %",
                 method_label(d.distribution.method.as_str()),
                 t_string!(i18n, shares_management_fee),
-                poolcalc_engine::shares_view::percent_text(fee.percent),
+                poolcalc_views::shares_view::percent_text(fee.percent),
             );
             if let Some(m) = fee.min {
                 out.push_str(&format!(

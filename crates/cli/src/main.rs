@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use poolcalc_engine::dataset::Method;
+use poolcalc_engine::io::synth::{SynthOptions, synthesize};
+use poolcalc_engine::model::dataset::Method;
 use poolcalc_engine::output::{fees_json, shares_json};
 use poolcalc_engine::scenario::{apply_scenario, load_scenario};
-use poolcalc_engine::synth::{SynthOptions, synthesize};
 use poolcalc_engine::{Pool, compute_fees, distribute, load_dataset, load_usage, pool_income};
 
 #[derive(Parser)]

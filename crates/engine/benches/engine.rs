@@ -7,8 +7,8 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use poolcalc_engine::dataset::Method;
-use poolcalc_engine::synth::{SynthOptions, synthesize};
+use poolcalc_engine::io::synth::{SynthOptions, synthesize};
+use poolcalc_engine::model::dataset::Method;
 use poolcalc_engine::{Pool, distribute, load_dataset, pool_income, project};
 
 fn big_pool_json() -> String {

@@ -2,17 +2,25 @@
 //! price, discount, group caps, enterprise cap, rounding, and apportioning to lines and
 //! countries.
 
+pub mod csv;
+mod income;
+#[cfg(test)]
+mod reference;
+pub mod tiers;
+
+pub use income::{Income, pool_income};
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 use thiserror::Error;
 
-use crate::dataset::{Dataset, Discount, Rate, RateSchedule, Sale, Usage};
-use crate::date::Date;
-use crate::index::YearCounts;
-use crate::issue::Issues;
-use crate::money::{apportion, mul_div, round};
+use crate::fees::tiers::{BandUse, amount, charge};
+use crate::model::dataset::{Dataset, Discount, Rate, RateSchedule, Sale, Usage};
+use crate::model::date::Date;
+use crate::model::issue::Issues;
+use crate::model::money::{apportion, mul_div, round};
+use crate::pool::index::YearCounts;
 use crate::pool::{Pool, Terms, schedule_for};
-use crate::tiers::{BandUse, amount, charge};
 
 /// Why a fee cannot be computed.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -348,7 +356,19 @@ struct LineCalc {
     capped: Decimal,
 }
 
-/// The buffers of one year's fee computation. [`crate::distribute::pool_income`] keeps one
+impl FeeYear {
+    /// The year's payable per product (Σ of the product's apportioned lines), by product id.
+    #[must_use]
+    pub fn by_product(&self) -> Vec<(String, Decimal)> {
+        let mut m: std::collections::BTreeMap<&str, Decimal> = std::collections::BTreeMap::new();
+        for l in &self.lines {
+            *m.entry(&l.product).or_default() += l.amount;
+        }
+        m.into_iter().map(|(p, a)| (p.to_owned(), a)).collect()
+    }
+}
+
+/// The buffers of one year's fee computation. [`pool_income`] keeps one
 /// across all licensees, so a licensee costs no allocation beyond its apportioning.
 #[derive(Default)]
 pub(crate) struct FeeScratch<'a, K> {
@@ -702,6 +722,16 @@ fn resolve(
 pub fn check_usage_against(d: &Dataset, usage: &Usage, at: &str, issues: &mut Issues) {
     let terms = Terms::new(d);
     check_usage_with(d, &terms, usage, at, issues);
+}
+
+/// Every rule of spec section 2 that relates parts of a dataset: those of `io::validate`, then
+/// the licensee estimates checked against the dataset's own terms, which needs the fee rules.
+pub(crate) fn check_dataset(d: &Dataset, issues: &mut Issues) {
+    crate::io::validate::check_dataset(d, issues);
+    let terms = Terms::new(d);
+    for (i, l) in d.licensees.iter().enumerate() {
+        check_usage_with(d, &terms, &l.usage, &format!("licensees[{i}]"), issues);
+    }
 }
 
 pub(crate) fn check_usage_with(

@@ -4,51 +4,33 @@
 
 #![forbid(unsafe_code)]
 
-pub mod balance;
-pub mod candidate_csv;
-pub mod comparison;
-mod csv_io;
-pub mod dataset;
-mod dataset_read;
-pub mod date;
-pub mod distribute;
-pub mod explorer;
-pub mod fee_charts;
-pub mod fee_form;
-pub mod fee_steps;
-pub mod fees;
-#[cfg(test)]
-mod fees_reference;
-pub mod holder;
-pub mod index;
-pub mod issue;
-pub mod membership_change;
-pub mod money;
-pub mod output;
-pub mod policy;
-pub mod pool;
-mod read;
-pub mod scenario;
-pub mod schema;
-pub mod share_link;
-pub mod shares_csv;
-pub mod shares_view;
-pub mod synth;
-pub mod text;
-pub mod tiers;
-pub mod usage_csv;
-mod validate;
+// The layers, each using only those above it in this list (a test, tests/layers.rs, keeps it
+// so): model ← io ← pool ← fees ← shares ← scenario. `output` is the CLI's JSON contract over
+// fees and shares. See docs/architecture.md.
+pub mod model;
 
-pub use dataset::{Dataset, Method, Usage};
-pub use distribute::{Income, Shares, distribute, pool_income, project};
-pub use fees::{FeeError, FeeReport, compute_fees};
-pub use issue::Issue;
+pub mod io;
+
+pub mod pool;
+
+pub mod fees;
+
+pub mod shares;
+
+pub mod scenario;
+
+pub mod output;
+
+pub use fees::{FeeError, FeeReport, Income, compute_fees, pool_income};
+pub use model::dataset::{Dataset, Method, Usage};
+pub use model::issue::Issue;
+pub use model::text::Text;
 pub use pool::Pool;
 /// The decimal type of every amount, for front ends that hold results.
 pub use rust_decimal::Decimal;
-pub use text::Text;
+pub use shares::{Shares, distribute, project};
 
-use read::{Reader, parse_json};
+use io::json::{Reader, parse_json};
 
 /// Parses and validates a dataset: every problem found, each with its JSON path.
 ///
@@ -57,11 +39,11 @@ use read::{Reader, parse_json};
 pub fn load_dataset(json: &str) -> Result<Dataset, Vec<Issue>> {
     let value = parse_json(json).map_err(|i| i.0)?;
     let mut r = Reader::default();
-    let dataset = dataset_read::read_dataset(&mut r, &value);
+    let dataset = io::read::read_dataset(&mut r, &value);
     if let Some(d) = &dataset
         && r.issues.is_empty()
     {
-        validate::check_dataset(d, &mut r.issues);
+        fees::check_dataset(d, &mut r.issues);
     }
     match dataset {
         Some(d) if r.issues.is_empty() => Ok(d),
@@ -76,7 +58,7 @@ pub fn load_dataset(json: &str) -> Result<Dataset, Vec<Issue>> {
 pub fn load_usage(json: &str) -> Result<Usage, Vec<Issue>> {
     let value = parse_json(json).map_err(|i| i.0)?;
     let mut r = Reader::default();
-    let usage = dataset_read::read_usage_file(&mut r, &value);
+    let usage = io::read::read_usage_file(&mut r, &value);
     match usage {
         Some(u) if r.issues.is_empty() => Ok(u),
         _ => Err(r.issues.0),
@@ -87,7 +69,7 @@ pub fn load_usage(json: &str) -> Result<Usage, Vec<Issue>> {
 /// schedule for the year, no line, a missing price), with paths inside the profile.
 #[must_use]
 pub fn check_usage(pool: &Pool, usage: &Usage) -> Vec<Issue> {
-    let mut issues = issue::Issues::default();
+    let mut issues = model::issue::Issues::default();
     fees::check_usage_with(pool.dataset(), pool.terms(), usage, "", &mut issues);
     issues.0
 }

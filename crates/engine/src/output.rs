@@ -3,9 +3,9 @@
 
 use serde_json::{Value, json};
 
-use crate::distribute::Shares;
 use crate::fees::FeeReport;
-use crate::money::{format_exact, format_money};
+use crate::model::money::{format_exact, format_money};
+use crate::shares::Shares;
 
 /// `poolcalc fees --json`.
 #[must_use]

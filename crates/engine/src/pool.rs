@@ -1,12 +1,14 @@
 //! A validated dataset together with everything computed once for it: the patent-day index
 //! and the lookups of regions and rate lines.
 
+pub mod index;
+
 use std::collections::HashMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::dataset::{ANY_REGION, Dataset, RateSchedule};
-use crate::index::PoolIndex;
+use crate::model::dataset::{ANY_REGION, Dataset, RateSchedule};
+use crate::pool::index::PoolIndex;
 
 /// A dataset ready for computing: validated, indexed, with its lookups built.
 #[derive(Debug, Clone)]
@@ -94,17 +96,6 @@ impl Pool {
     #[must_use]
     pub fn index(&self) -> &PoolIndex {
         &self.index
-    }
-
-    /// What a split of income reads of this pool.
-    #[must_use]
-    pub fn split_basis(&self) -> crate::distribute::SplitBasis<'_> {
-        crate::distribute::SplitBasis {
-            members: &self.dataset.members,
-            index: &self.index,
-            currency: &self.dataset.pool.currency,
-            decimals: self.decimals(),
-        }
     }
 
     /// The lookups of the licensing terms.

@@ -1,17 +1,19 @@
 //! Scenarios: a named, versioned list of changes to a pool's terms, market or membership
 //! (docs/scenario-format.md), applied to a dataset to give a new, validated dataset.
 
+pub mod share_link;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use crate::dataset::{
+use crate::io::json::{FromJson, Obj, Reader, Value, check_amount, parse_json};
+use crate::io::read::{amount, choice, fraction, header, id, read_rate};
+use crate::model::dataset::{
     Dataset, Discount, GroupCap, ManagementFee, Member, Method, Patent, Rate, RateLine,
     RateSchedule, Uncovered,
 };
-use crate::dataset_read::{amount, choice, fraction, header, id, read_rate};
-use crate::date::Date;
-use crate::issue::{Issue, Issues, Path};
-use crate::read::{FromJson, Obj, Reader, Value, check_amount, parse_json};
+use crate::model::date::Date;
+use crate::model::issue::{Issue, Issues, Path};
 
 /// The `format` value of a scenario file.
 pub const SCENARIO_FORMAT: &str = "poolcalc-scenario";
@@ -406,7 +408,7 @@ pub fn apply_scenario(base: &Dataset, scenario: &Scenario) -> Result<Dataset, Ve
         }
     }
     if issues.is_empty() {
-        crate::validate::check_dataset(&d, &mut issues);
+        crate::fees::check_dataset(&d, &mut issues);
     }
     if issues.is_empty() {
         Ok(d)

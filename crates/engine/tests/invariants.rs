@@ -3,7 +3,7 @@
 mod common;
 
 use common::pool;
-use poolcalc_engine::dataset::Method;
+use poolcalc_engine::model::dataset::Method;
 use poolcalc_engine::{compute_fees, distribute, load_usage, pool_income};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -28,7 +28,7 @@ struct Params {
 
 fn day(offset: u16) -> String {
     // Days from 2024-01-01 over about eight years.
-    let base = poolcalc_engine::date::Date::year_start(2024);
+    let base = poolcalc_engine::model::date::Date::year_start(2024);
     base.plus_days(i32::from(offset)).to_string()
 }
 

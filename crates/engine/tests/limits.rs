@@ -2,10 +2,8 @@
 //! `MAX_AMOUNT`; the largest sales at the largest rates a dataset may hold are computed
 //! without the engine stopping, with money that still adds up.
 
-use poolcalc_engine::dataset::{MAX_SALE_UNITS, Method};
-use poolcalc_engine::fee_form::{FieldProblem, parse_decimal, parse_units};
-use poolcalc_engine::money::MAX_AMOUNT;
-use poolcalc_engine::usage_csv::read_sales_csv;
+use poolcalc_engine::io::usage_csv::read_sales_csv;
+use poolcalc_engine::model::dataset::{MAX_SALE_UNITS, Method};
 use poolcalc_engine::{Pool, compute_fees, distribute, load_dataset, load_usage, pool_income};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -61,15 +59,6 @@ fn more_units_than_a_sale_may_hold_are_errors_with_their_path() {
             .any(|i| i.starts_with("years[0].sales[0].units: ")),
         "{found:#?}"
     );
-    assert_eq!(
-        parse_units("1000000000001"),
-        Err(FieldProblem::TooManyUnits)
-    );
-    assert_eq!(
-        parse_units("12345678901234567890123"),
-        Err(FieldProblem::TooManyUnits)
-    );
-    assert_eq!(parse_units("1,000,000,000,000"), Ok(MAX_SALE_UNITS));
     let (years, bad) = read_sales_csv(
         "year,product,country,units,price\n2028,dec,US,1000000000001,\n2028,dec,US,5,\n",
     );
@@ -103,11 +92,6 @@ fn amounts_past_a_trillion_are_errors_with_their_path() {
                 && i.contains("the largest amount the calculator takes")),
         "{found:#?}"
     );
-    assert_eq!(
-        parse_decimal("1000000000000.01"),
-        Err(FieldProblem::TooLarge)
-    );
-    assert_eq!(parse_decimal("1000000000000"), Ok(Some(MAX_AMOUNT)));
     let (_, bad) = read_sales_csv(
         "year,product,country,units,price\n2028,tv,US,5,1e30\n2028,tv,US,5,99999999999999999999\n",
     );

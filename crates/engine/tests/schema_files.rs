@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use poolcalc_engine::schema::{dataset_schema, usage_schema};
+use poolcalc_engine::io::schema::{dataset_schema, usage_schema};
 
 fn check(file: &str, schema: &serde_json::Value) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -3,8 +3,8 @@
 mod common;
 
 use common::{amounts, base, d, pool, shares};
-use poolcalc_engine::dataset::{Method, Uncovered};
-use poolcalc_engine::distribute::management_fee;
+use poolcalc_engine::model::dataset::{Method, Uncovered};
+use poolcalc_engine::shares::management_fee;
 use poolcalc_engine::{Income, distribute};
 use serde_json::{Value, json};
 

@@ -1,7 +1,7 @@
 //! The spec's worked example (checked by hand by the spec's authors): fees for every year and
 //! the 2028 split under every method must match to the cent.
 
-use poolcalc_engine::dataset::Method;
+use poolcalc_engine::model::dataset::Method;
 use poolcalc_engine::output::{fees_json, shares_json};
 use poolcalc_engine::{Pool, compute_fees, distribute, load_dataset, load_usage, pool_income};
 use rust_decimal::Decimal;

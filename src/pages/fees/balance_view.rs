@@ -5,9 +5,9 @@
 use super::{lang, money, problem_text, product_name, use_calc};
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
-use poolcalc_engine::balance::{DEFAULT_REFERENCE, indicators, totals_under_each_schedule};
-use poolcalc_engine::fee_charts::group_digits;
-use poolcalc_engine::fee_form::{parse_percent, per_unit_text, percent_text};
+use poolcalc_views::balance::{DEFAULT_REFERENCE, indicators, totals_under_each_schedule};
+use poolcalc_views::fee_charts::group_digits;
+use poolcalc_views::fee_form::{parse_percent, per_unit_text, percent_text};
 
 #[component]
 pub fn Balance() -> impl IntoView {

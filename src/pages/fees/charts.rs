@@ -3,14 +3,14 @@
 //! the engine's `fee_charts`; this only draws.
 
 use super::{lang, money, product_name, use_calc};
-use crate::countries;
+use crate::i18n::countries;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
-use poolcalc_engine::balance::royalty_curve;
-use poolcalc_engine::dataset::Sale;
-use poolcalc_engine::fee_charts::{Frame, Tick, curve, curve_volumes, group_digits, stacked_bars};
-use poolcalc_engine::fee_form::per_unit_text;
-use poolcalc_engine::money::format_exact;
+use poolcalc_engine::model::dataset::Sale;
+use poolcalc_engine::model::money::format_exact;
+use poolcalc_views::balance::royalty_curve;
+use poolcalc_views::fee_charts::{Frame, Tick, curve, curve_volumes, group_digits, stacked_bars};
+use poolcalc_views::fee_form::per_unit_text;
 
 const COLOURS: [&str; 6] = [
     "#1d4e89", "#f2a541", "#2a9d8f", "#9b5de5", "#e76f51", "#6c757d",

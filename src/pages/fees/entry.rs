@@ -2,13 +2,15 @@
 
 use super::sales_table::{Pages, SalesTable};
 use super::{problem_text, use_calc};
-use crate::components::files::{chosen_file, csv_import_report, download};
+use crate::browser::files::{chosen_file, download};
+use crate::i18n::labels::csv_import_report;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use poolcalc_engine::fee_form::{FieldProblem, form_from_usage, rows_from_years};
+use poolcalc_engine::fees::csv::write_fees_csv;
+use poolcalc_engine::io::usage_csv::{read_sales_csv, write_sales_csv};
 use poolcalc_engine::load_usage;
-use poolcalc_engine::usage_csv::{read_sales_csv, write_fees_csv, write_sales_csv};
+use poolcalc_views::fee_form::{FieldProblem, form_from_usage, rows_from_years};
 use wasm_bindgen::JsCast;
 
 /// A labelled setting with its problem shown on it.
@@ -111,7 +113,7 @@ pub fn Entry() -> impl IntoView {
             } else {
                 match load_usage(&text) {
                     Ok(usage) => {
-                        let l = crate::language::code(i18n.get_locale_untracked());
+                        let l = crate::i18n::language::code(i18n.get_locale_untracked());
                         form.replace(form_from_usage(&usage, l));
                         pages.show_row(0);
                         messages.set(vec![format!(

@@ -4,13 +4,13 @@
 
 use super::results::band_text;
 use super::{lang, product_name, use_calc};
-use crate::countries;
+use crate::i18n::countries;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
-use poolcalc_engine::fee_charts::group_digits;
-use poolcalc_engine::fee_form::percent_text;
-use poolcalc_engine::fee_steps::{LineRate, fee_steps};
-use poolcalc_engine::money::{format_exact, format_money};
+use poolcalc_engine::model::money::{format_exact, format_money};
+use poolcalc_views::fee_charts::group_digits;
+use poolcalc_views::fee_form::percent_text;
+use poolcalc_views::fee_steps::{LineRate, fee_steps};
 
 #[component]
 pub fn Explain() -> impl IntoView {

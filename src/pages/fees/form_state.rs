@@ -3,7 +3,7 @@
 //! localStorage per dataset, so it survives a reload.
 
 use leptos::prelude::*;
-use poolcalc_engine::fee_form::{FeeFormText, SaleRowText};
+use poolcalc_views::fee_form::{FeeFormText, SaleRowText};
 
 /// One row of the sales table; `id` keys the DOM row so editing never moves focus.
 #[derive(Clone, Copy)]

@@ -2,15 +2,15 @@
 //! the effective royalty per unit.
 
 use super::{lang, money, product_name, use_calc};
-use crate::countries;
+use crate::i18n::countries;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::either::Either;
 use leptos::prelude::*;
 use poolcalc_engine::FeeReport;
-use poolcalc_engine::fee_charts::group_digits;
-use poolcalc_engine::fee_form::{per_unit_text, summarize};
-use poolcalc_engine::money::format_exact;
-use poolcalc_engine::tiers::BandUse;
+use poolcalc_engine::fees::tiers::BandUse;
+use poolcalc_engine::model::money::format_exact;
+use poolcalc_views::fee_charts::group_digits;
+use poolcalc_views::fee_form::{per_unit_text, summarize};
 
 /// "1–100,000: 100,000 × 0.20 = 20,000" for one band.
 pub fn band_text(b: &BandUse, to_open: &str) -> String {

@@ -3,10 +3,10 @@
 
 use super::form_state::Row;
 use super::{lang, problem_text, use_calc};
-use crate::countries;
+use crate::i18n::countries;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
-use poolcalc_engine::fee_form::{FieldProblem, RowMarks, SaleRowText, new_row, starting_year};
+use poolcalc_views::fee_form::{FieldProblem, RowMarks, SaleRowText, new_row, starting_year};
 use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy, PartialEq, Eq)]

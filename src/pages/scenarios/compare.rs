@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use poolcalc_engine::Decimal;
-use poolcalc_engine::comparison::{Row, RowKind, chart_positions, percent_text};
-use poolcalc_engine::money::format_money;
+use poolcalc_engine::model::money::format_money;
+use poolcalc_views::comparison::{Row, RowKind, chart_positions, percent_text};
 
 use super::editor::I18n;
 use crate::i18n::{t, t_string, use_i18n};

@@ -11,8 +11,8 @@ use poolcalc_engine::scenario::{Change, load_scenario};
 use serde_json::{Map, Value, json};
 
 use super::store::Store;
+use crate::i18n::language;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::language;
 use crate::state::LoadedDataset;
 
 /// Where a choice's options come from.

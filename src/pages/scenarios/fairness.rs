@@ -2,14 +2,14 @@
 //! date and product, with what each costs and the rule that makes the difference.
 
 use leptos::prelude::*;
-use poolcalc_engine::comparison::percent_text;
-use poolcalc_engine::money::format_money;
-use poolcalc_engine::policy::{Variant, VariantResult};
+use poolcalc_engine::model::money::format_money;
 use poolcalc_engine::{Dataset, Decimal};
+use poolcalc_views::comparison::percent_text;
+use poolcalc_views::policy::{Variant, VariantResult};
 
 use super::editor::I18n;
+use crate::i18n::language;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::language;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Checked {

@@ -1,7 +1,7 @@
 //! Files and links of the workspace: downloads as data URLs (no server, no object URLs to
 //! revoke), reading a chosen file, and the share link in the URL fragment.
 
-pub use crate::components::files::read_chosen_file;
+pub use crate::browser::files::read_chosen_file;
 use wasm_bindgen::JsCast;
 
 /// The fragment a share link carries its scenario in: `#scen=<code>`.

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 use poolcalc_engine::Decimal;
-use poolcalc_engine::comparison::{chart_positions, percent_text, reference_crossings};
-use poolcalc_engine::money::format_money;
-use poolcalc_engine::policy::SweepPoint;
+use poolcalc_engine::model::money::format_money;
+use poolcalc_views::comparison::{chart_positions, percent_text, reference_crossings};
+use poolcalc_views::policy::SweepPoint;
 
 use crate::i18n::{t, t_string, use_i18n};
 

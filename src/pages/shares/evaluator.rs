@@ -5,20 +5,21 @@
 //! and a date (`RemoveMember`), with the same effects.
 
 use super::{Blocked, BlockedNote, Field, LISTED_MEMBERS, ListedMembers, Shared, lang, use_ctx};
-use crate::components::files::{chosen_file_text, csv_import_report, download};
+use crate::browser::files::{chosen_file_text, download};
+use crate::i18n::labels::csv_import_report;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use poolcalc_engine::candidate_csv::{
+use poolcalc_engine::model::date::Date;
+use poolcalc_engine::model::money::format_money;
+use poolcalc_views::candidate_csv::{
     CandidateRow, RowProblem, candidate_patents, read_candidate_csv, row_problems,
     write_candidate_csv,
 };
-use poolcalc_engine::date::Date;
-use poolcalc_engine::membership_change::{
+use poolcalc_views::membership_change::{
     AfterPool, EvaluationYear, candidate_member, evaluate, evaluation_totals,
 };
-use poolcalc_engine::money::format_money;
-use poolcalc_engine::shares_view::{format_percent, parse_amount};
+use poolcalc_views::shares_view::{format_percent, parse_amount};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -68,8 +69,8 @@ fn eval_range(span: Option<(i32, i32)>, offered: (i32, i32)) -> Option<(i32, i32
 /// What the evaluation compares the pool with.
 enum Change {
     Join(
-        poolcalc_engine::dataset::Member,
-        Vec<poolcalc_engine::dataset::Patent>,
+        poolcalc_engine::model::dataset::Member,
+        Vec<poolcalc_engine::model::dataset::Patent>,
     ),
     /// A member leaving on a date.
     Exit(String, Date),
@@ -460,7 +461,7 @@ fn Results(result: Signal<Result<Evaluated, Stop>>, join: bool) -> impl IntoView
             let totals = evaluation_totals(&years);
             // Largest change first: on a big pool the few members who feel the change most
             // matter, and every row costs the browser layout time.
-            let mut order: Vec<&poolcalc_engine::distribute::ShareChange> = totals.iter().collect();
+            let mut order: Vec<&poolcalc_engine::shares::ShareChange> = totals.iter().collect();
             order.sort_by_key(|c| std::cmp::Reverse(c.change.abs()));
             let total = order.len();
             let shown = if ctx.text.with(|t| t.show_all) { total } else { LISTED_MEMBERS.min(total) };
@@ -482,7 +483,7 @@ fn Results(result: Signal<Result<Evaluated, Stop>>, join: bool) -> impl IntoView
             let export_years = e.years.clone();
             let currency_x = ctx.currency();
             let export = move |_| {
-                let csv = poolcalc_engine::shares_csv::write_evaluation_csv(&export_years.0, dp, &currency_x);
+                let csv = poolcalc_views::shares_csv::write_evaluation_csv(&export_years.0, dp, &currency_x);
                 download(if join { "join-evaluation.csv" } else { "exit-evaluation.csv" }, "text/csv", &csv);
             };
             let (first, last) = (years.first().map(|y| y.year).unwrap_or_default(), years.last().map(|y| y.year).unwrap_or_default());

@@ -6,8 +6,8 @@ use super::{lang, use_ctx};
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_engine::Method;
-use poolcalc_engine::holder::{ShareExplain, explain_share};
-use poolcalc_engine::money::{format_exact, format_money, round};
+use poolcalc_engine::model::money::{format_exact, format_money, round};
+use poolcalc_views::holder::{ShareExplain, explain_share};
 
 #[component]
 pub fn Explain() -> impl IntoView {

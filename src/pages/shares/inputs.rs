@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use poolcalc_engine::Pool;
-use poolcalc_engine::candidate_csv::CandidateRow;
-use poolcalc_engine::shares_view::{income_years, percent_text};
+use poolcalc_views::candidate_csv::CandidateRow;
+use poolcalc_views::shares_view::{income_years, percent_text};
 use serde::{Deserialize, Serialize};
 
 /// Every input of the page.
@@ -75,8 +75,8 @@ pub fn starting_text(pool: &Pool, years: (i32, i32)) -> SharesText {
         to_year: first.to_string(),
         method: rule.method.as_str().to_owned(),
         uncovered: match rule.uncovered {
-            poolcalc_engine::dataset::Uncovered::Retained => "retained",
-            poolcalc_engine::dataset::Uncovered::ProRata => "pro_rata",
+            poolcalc_engine::model::dataset::Uncovered::Retained => "retained",
+            poolcalc_engine::model::dataset::Uncovered::ProRata => "pro_rata",
         }
         .to_owned(),
         fee_percent: percent_text(fee.percent),
@@ -140,11 +140,11 @@ pub fn save(key: &str, text: &SharesText) {
     }
 }
 
-/// A signal of the inputs that saves every change (see `crate::persist`).
+/// A signal of the inputs that saves every change (see `crate::browser::persist`).
 pub fn persisted(pool: &Pool, years: (i32, i32)) -> RwSignal<SharesText> {
     let key = storage_key(&pool.dataset().pool.id);
     let text = RwSignal::new(load(&key).unwrap_or_else(|| starting_text(pool, years)));
-    crate::persist::save_after_changes(
+    crate::browser::persist::save_after_changes(
         move || text.track(),
         move || {
             let _ = text.try_with_untracked(|t| save(&key, t));

@@ -3,14 +3,14 @@
 //! alternative), the years in which a member's income falls by more than half, and export.
 
 use super::{Blocked, BlockedNote, LISTED_MEMBERS, ListedMembers, Shared, lang, use_ctx};
-use crate::components::files::download;
+use crate::browser::files::download;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_engine::Shares;
-use poolcalc_engine::holder::halvings;
-use poolcalc_engine::money::format_money;
-use poolcalc_engine::shares_csv::write_shares_csv;
-use poolcalc_engine::shares_view::{IncomeSource, chart, project_with, top_members};
+use poolcalc_engine::model::money::format_money;
+use poolcalc_views::holder::halvings;
+use poolcalc_views::shares_csv::write_shares_csv;
+use poolcalc_views::shares_view::{IncomeSource, chart, project_with, top_members};
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -225,7 +225,7 @@ pub fn Projection() -> impl IntoView {
 
 /// The line chart: amounts up the left, years along the bottom.
 #[component]
-fn Chart(drawn: poolcalc_engine::shares_view::Chart) -> impl IntoView {
+fn Chart(drawn: poolcalc_views::shares_view::Chart) -> impl IntoView {
     const W: f64 = 640.0;
     const H: f64 = 260.0;
     const LEFT: f64 = 84.0;

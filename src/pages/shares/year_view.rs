@@ -3,14 +3,14 @@
 //! check line, and the change per member against the dataset's own rule.
 
 use super::{BlockedNote, LISTED_MEMBERS, ListedMembers, lang, use_ctx};
-use crate::components::files::download;
+use crate::browser::files::download;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
-use poolcalc_engine::distribute::compare_shares;
-use poolcalc_engine::holder::member_years;
-use poolcalc_engine::money::{format_exact, format_money};
-use poolcalc_engine::shares_csv::write_shares_csv;
-use poolcalc_engine::shares_view::{
+use poolcalc_engine::model::money::{format_exact, format_money};
+use poolcalc_engine::shares::compare_shares;
+use poolcalc_views::holder::member_years;
+use poolcalc_views::shares_csv::write_shares_csv;
+use poolcalc_views::shares_view::{
     ShareCheck, check, compare_totals, format_percent, range_totals,
 };
 

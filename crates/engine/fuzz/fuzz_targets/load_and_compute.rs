@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use poolcalc_engine::dataset::Method;
+use poolcalc_engine::model::dataset::Method;
 use poolcalc_engine::{Pool, compute_fees, distribute, load_dataset, load_usage, pool_income};
 
 fuzz_target!(|data: &[u8]| {

@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use poolcalc_engine::dataset::Usage;
+use poolcalc_engine::model::dataset::Usage;
 use poolcalc_engine::{
     FeeReport, Pool, Shares, compute_fees, distribute, load_dataset, pool_income,
 };

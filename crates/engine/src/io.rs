@@ -1,0 +1,10 @@
+//! The second layer: reading JSON and CSV into the model with every problem at its path, the
+//! rules that relate parts of a dataset, the JSON Schemas, and the synthetic pool generator.
+
+pub mod csv;
+pub(crate) mod json;
+pub(crate) mod read;
+pub mod schema;
+pub mod synth;
+pub mod usage_csv;
+pub(crate) mod validate;

@@ -1,0 +1,647 @@
+//! Reading datasets and usage profiles from JSON: shapes, types and field-level checks. Rules
+//! that relate several parts of a dataset are in `validate`.
+
+use rust_decimal::Decimal;
+
+use crate::io::json::{
+    FromJson, Obj, Reader, Value, check_amount, check_country, check_fraction, check_id,
+};
+use crate::model::dataset::{
+    DATASET_FORMAT, Dataset, Discount, Distribution, GroupCap, Licensee, ManagementFee, Member,
+    Method, Patent, PatentStatus, PoolInfo, Product, Rate, RateLine, RateSchedule, Region, Sale,
+    Source, Tier, TierMode, USAGE_FORMAT, Uncovered, Usage, UsageYear, check_sale_units,
+};
+use crate::model::date::Date;
+use crate::model::issue::Path;
+
+pub(crate) fn id(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<String> {
+    let v = o.req::<String>(r, key)?;
+    check_id(r, &o.at(key), &v);
+    Some(v)
+}
+
+fn country(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<String> {
+    let v = o.req::<String>(r, key)?;
+    check_country(r, &o.at(key), &v);
+    Some(v)
+}
+
+pub(crate) fn amount(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<Decimal> {
+    let v = o.req::<Decimal>(r, key)?;
+    check_amount(r, &o.at(key), v);
+    Some(v)
+}
+
+pub(crate) fn opt_amount(
+    o: &mut Obj<'_, '_>,
+    r: &mut Reader,
+    key: &'static str,
+) -> Option<Option<Decimal>> {
+    let v = o.opt::<Decimal>(r, key)?;
+    if let Some(d) = v {
+        check_amount(r, &o.at(key), d);
+    }
+    Some(v)
+}
+
+pub(crate) fn fraction(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<Decimal> {
+    let v = o.req::<Decimal>(r, key)?;
+    check_fraction(r, &o.at(key), v);
+    Some(v)
+}
+
+/// A name from a fixed list of JSON names.
+pub(crate) fn choice<T: Copy>(
+    o: &mut Obj<'_, '_>,
+    r: &mut Reader,
+    key: &'static str,
+    all: &[(T, &'static str)],
+    default: T,
+) -> Option<T> {
+    let name = o.opt::<String>(r, key)?;
+    let Some(name) = name else {
+        return Some(default);
+    };
+    let found = all.iter().find(|(_, n)| *n == name).map(|(v, _)| *v);
+    if found.is_none() {
+        let names: Vec<&str> = all.iter().map(|(_, n)| *n).collect();
+        r.issues.push(
+            o.at(key),
+            format!("\"{name}\" is not one of: {}", names.join(", ")),
+        );
+    }
+    found
+}
+
+/// Checks the `format` and `version` header of a file.
+pub(crate) fn header(o: &mut Obj<'_, '_>, r: &mut Reader, format: &str) -> Option<()> {
+    let f = o.req::<String>(r, "format")?;
+    let v = o.req::<u64>(r, "version")?;
+    if f != format {
+        r.issues.push(
+            o.at("format"),
+            format!("expected \"{format}\", found \"{f}\""),
+        );
+        return None;
+    }
+    if v != 1 {
+        r.issues.push(
+            o.at("version"),
+            format!("version {v} is not supported (this program reads version 1)"),
+        );
+        return None;
+    }
+    Some(())
+}
+
+/// Reads a dataset document (shape and field checks only).
+pub(crate) fn read_dataset(r: &mut Reader, v: &Value<'_>) -> Option<Dataset> {
+    let mut o = r.object(v, &Path::Root)?;
+    let head = header(&mut o, r, DATASET_FORMAT);
+    let pool = o.req::<PoolInfo>(r, "pool");
+    let regions = o.list::<Region>(r, "regions");
+    let members = o.req::<Vec<Member>>(r, "members");
+    let patents = o.req::<Vec<Patent>>(r, "patents");
+    let products = o.req::<Vec<Product>>(r, "products");
+    let rate_schedules = o.req::<Vec<RateSchedule>>(r, "rate_schedules");
+    let distribution = o.req::<Distribution>(r, "distribution");
+    let licensees = o.list::<Licensee>(r, "licensees");
+    o.finish(r);
+    head?;
+    Some(Dataset {
+        pool: pool?,
+        regions: regions?,
+        members: members?,
+        patents: patents?,
+        products: products?,
+        rate_schedules: rate_schedules?,
+        distribution: distribution?,
+        licensees: licensees?,
+    })
+}
+
+/// Reads a usage profile document.
+pub(crate) fn read_usage_file(r: &mut Reader, v: &Value<'_>) -> Option<Usage> {
+    let mut o = r.object(v, &Path::Root)?;
+    let head = header(&mut o, r, USAGE_FORMAT);
+    let usage = read_usage_fields(&mut o, r);
+    o.finish(r);
+    head?;
+    usage
+}
+
+fn read_usage_fields(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<Usage> {
+    let licensee = o.req::<crate::model::text::Text>(r, "licensee");
+    let signed = o.opt::<Date>(r, "signed");
+    let years = o.req::<Vec<UsageYear>>(r, "years");
+    if let Some(years) = &years {
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, y) in years.iter().enumerate() {
+            if !seen.insert(y.year) {
+                r.issues.push(
+                    format!("{}[{i}].year", o.at("years")),
+                    format!(
+                        "year {} appears twice; put all its sales in one entry",
+                        y.year
+                    ),
+                );
+            }
+        }
+    }
+    Some(Usage {
+        licensee: licensee?,
+        signed: signed?,
+        years: years?,
+    })
+}
+
+impl FromJson for PoolInfo {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let mut o = r.object(v, path)?;
+        let id = id(&mut o, r, "id");
+        let name = o.req(r, "name");
+        let administrator = o.opt(r, "administrator");
+        let standards = o.list::<String>(r, "standards");
+        let currency = o.req::<String>(r, "currency");
+        if let Some(c) = &currency
+            && !(c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
+        {
+            r.issues.push(
+                o.at("currency"),
+                format!("\"{c}\" is not an ISO 4217 currency code such as \"USD\" or \"CNY\""),
+            );
+        }
+        let decimals = o.opt::<u64>(r, "currency_decimals");
+        if let Some(Some(d)) = decimals
+            && d > 6
+        {
+            r.issues.push(
+                o.at("currency_decimals"),
+                "at most 6 decimals are supported",
+            );
+        }
+        let as_of = o.opt(r, "as_of");
+        let sources = o.list::<Source>(r, "sources");
+        let illustrative = o.opt::<bool>(r, "illustrative");
+        let notes = o.opt(r, "notes");
+        o.finish(r);
+        Some(PoolInfo {
+            id: id?,
+            name: name?,
+            administrator: administrator?,
+            standards: standards?,
+            currency: currency?,
+            currency_decimals: decimals?
+                .and_then(|d| u32::try_from(d.min(6)).ok())
+                .unwrap_or_else(crate::model::dataset::default_decimals),
+            as_of: as_of?,
+            sources: sources?,
+            illustrative: illustrative?.unwrap_or(false),
+            notes: notes?,
+        })
+    }
+}
+
+impl FromJson for Source {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let mut o = r.object(v, path)?;
+        let title = o.req(r, "title");
+        let url = o.opt(r, "url");
+        o.finish(r);
+        Some(Source {
+            title: title?,
+            url: url?,
+        })
+    }
+}
+
+impl FromJson for Region {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let mut o = r.object(v, path)?;
+        let id = id(&mut o, r, "id");
+        if id.as_deref() == Some(crate::model::dataset::ANY_REGION) {
+            r.issues.push(
+                o.at("id"),
+                "\"*\" is reserved for lines that apply everywhere",
+            );
+        }
+        let name = o.req(r, "name");
+        let default = o.opt::<bool>(r, "default");
+        let has_countries = o.has("countries");
+        let countries = o.list::<String>(r, "countries");
+        if let Some(cs) = &countries {
+            for (i, c) in cs.iter().enumerate() {
+                check_country(r, &Path::Index(&o.at("countries"), i), c);
+            }
+        }
+        let is_default = default?.unwrap_or(false);
+        if is_default && countries.as_ref().is_some_and(|c| !c.is_empty()) {
+            r.issues.push(
+                o.at("countries"),
+                "the default region takes every country no region lists; give it no country list",
+            );
+        }
+        if !is_default && !has_countries {
+            r.issues.push(
+                o.path(),
+                "a region needs a `countries` list, or `\"default\": true`",
+            );
+        }
+        o.finish(r);
+        Some(Region {
+            id: id?,
+            name: name?,
+            countries: countries?,
+            default: is_default,
+        })
+    }
+}
+
+impl FromJson for Member {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let mut o = r.object(v, path)?;
+        let id = id(&mut o, r, "id");
+        let name = o.req(r, "name");
+        let country = country(&mut o, r, "country");
+        let joined = o.req::<Date>(r, "joined");
+        let exited = o.opt::<Date>(r, "exited");
+        if let (Some(j), Some(Some(e))) = (joined, exited)
+            && e <= j
+        {
+            r.issues.push(
+                o.at("exited"),
+                format!("exited {e} is not after joined {j}"),
+            );
+        }
+        o.finish(r);
+        Some(Member {
+            id: id?,
+            name: name?,
+            country: country?,
+            joined: joined?,
+            exited: exited?,
+        })
+    }
+}
+
+impl FromJson for Patent {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let mut o = r.object(v, path)?;
+        let id = id(&mut o, r, "id");
+        let member = o.req::<String>(r, "member");
+        let family = o.opt::<String>(r, "family");
+        let country = country(&mut o, r, "country");
+        let number = o.req::<String>(r, "number");
+        let granted = o.opt::<Date>(r, "granted");
+        let expires = o.req::<Date>(r, "expires");
+        if let (Some(Some(g)), Some(e)) = (granted, expires)
+            && e <= g
+        {
+            r.issues.push(
+                o.at("expires"),
+                format!("expires {e} is not after granted {g}"),
+            );
+        }
+        let status = choice(
+            &mut o,
+            r,
+            "status",
+            &PatentStatus::ALL,
+            PatentStatus::InForce,
+        );
+        let weight = o.opt::<Decimal>(r, "weight");
+        if let Some(Some(w)) = weight {
+            check_amount(r, &o.at("weight"), w);
+        }
+        let standards = o.list::<String>(r, "standards");
+        o.finish(r);
+        Some(Patent {
+            id: id?,
+            member: member?,
+            family: family?,
+            country: country?,
+            number: number?,
+            granted: granted?,
+            expires: expires?,
+            status: status?,
+            weight: weight?.unwrap_or_else(crate::model::dataset::default_weight),
+            standards: standards?,
+        })
+    }
+}
+
+impl FromJson for Product {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let mut o = r.object(v, path)?;
+        let id = id(&mut o, r, "id");
+        let name = o.req(r, "name");
+        let unit = o.opt(r, "unit");
+        let typical_price = opt_amount(&mut o, r, "typical_price");
+        let margin = o.opt::<Decimal>(r, "industry_margin");
+        if let Some(Some(m)) = margin {
+            check_fraction(r, &o.at("industry_margin"), m);
+        }
+        o.finish(r);
+        Some(Product {
+            id: id?,
+            name: name?,
+            unit: unit?.unwrap_or_else(crate::model::dataset::default_unit),
+            typical_price: typical_price?,
+            industry_margin: margin?,
+        })
+    }
+}
+
+impl FromJson for RateSchedule {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let mut o = r.object(v, path)?;
+        let id = id(&mut o, r, "id");
+        let from_year = o.req::<i32>(r, "from_year");
+        let to_year = o.opt::<i32>(r, "to_year");
+        if let (Some(f), Some(Some(t))) = (from_year, to_year)
+            && t < f
+        {
+            r.issues.push(
+                o.at("to_year"),
+                format!("to_year {t} is before from_year {f}"),
+            );
+        }
+        let lines = o.req::<Vec<RateLine>>(r, "lines");
+        let discounts = o.list::<Discount>(r, "discounts");
+        let group_caps = o.list::<GroupCap>(r, "group_caps");
+        let annual_cap = opt_amount(&mut o, r, "annual_cap");
+        let requires = o.opt::<bool>(r, "requires_patent_in_force");
+        o.finish(r);
+        Some(RateSchedule {
+            id: id?,
+            from_year: from_year?,
+            to_year: to_year?,
+            lines: lines?,
+            discounts: discounts?,
+            group_caps: group_caps?,
+            annual_cap: annual_cap?,
+            requires_patent_in_force: requires?.unwrap_or(false),
+        })
+    }
+}
+
+impl FromJson for RateLine {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let mut o = r.object(v, path)?;
+        let product = o.req::<String>(r, "product");
+        let region = o.req::<String>(r, "region");
+        let rate = read_rate(&mut o, r);
+        // Keys belonging to another kind of line are reported as unknown by `finish`.
+        o.finish(r);
+        Some(RateLine {
+            product: product?,
+            region: region?,
+            rate: rate?,
+        })
+    }
+}
+
+/// The rate of a line: exactly one of `per_unit`, `tiers` or `percent_of_price`.
+pub(crate) fn read_rate(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<Rate> {
+    let kinds = ["per_unit", "tiers", "percent_of_price"];
+    let present: Vec<&str> = kinds.into_iter().filter(|k| o.has(k)).collect();
+    match present.as_slice() {
+        ["per_unit"] => amount(o, r, "per_unit").map(|per_unit| Rate::PerUnit { per_unit }),
+        ["tiers"] => read_tiers(o, r),
+        ["percent_of_price"] => read_percent(o, r),
+        [] => {
+            r.issues.push(
+                o.path(),
+                "a rate line needs one of `per_unit`, `tiers` or `percent_of_price`",
+            );
+            None
+        }
+        many => {
+            r.issues.push(
+                o.path(),
+                format!("a rate line takes exactly one of {}", many.join(", ")),
+            );
+            None
+        }
+    }
+}
+
+fn read_tiers(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<Rate> {
+    let tiers = o.req::<Vec<Tier>>(r, "tiers");
+    let mode = choice(
+        o,
+        r,
+        "tier_mode",
+        &[
+            (TierMode::Marginal, "marginal"),
+            (TierMode::AllUnits, "all_units"),
+        ],
+        TierMode::Marginal,
+    );
+    let tiers = tiers?;
+    let path = o.at("tiers");
+    if tiers.is_empty() {
+        r.issues.push(path, "tiers need at least one band");
+    }
+    let mut previous: Option<u64> = None;
+    for (i, t) in tiers.iter().enumerate() {
+        let last = i + 1 == tiers.len();
+        match (t.up_to, last) {
+            (None, false) => r.issues.push(
+                format!("{path}[{i}].up_to"),
+                "only the last band may be open (up_to null)",
+            ),
+            (Some(_), true) => r.issues.push(
+                format!("{path}[{i}].up_to"),
+                "the last band must be open: set up_to to null",
+            ),
+            (Some(u), false) => {
+                if previous.is_some_and(|p| u <= p) || u == 0 {
+                    r.issues.push(
+                        format!("{path}[{i}].up_to"),
+                        format!("up_to {u} must be above the band before it (and above 0)"),
+                    );
+                }
+                previous = Some(u);
+            }
+            (None, true) => {}
+        }
+    }
+    Some(Rate::Tiers {
+        tiers,
+        tier_mode: mode?,
+    })
+}
+
+fn read_percent(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<Rate> {
+    let percent = fraction(o, r, "percent_of_price");
+    let min = opt_amount(o, r, "min_per_unit");
+    let max = opt_amount(o, r, "max_per_unit");
+    if let (Some(Some(lo)), Some(Some(hi))) = (min, max)
+        && hi < lo
+    {
+        r.issues.push(
+            o.at("max_per_unit"),
+            format!("max_per_unit {hi} is below min_per_unit {lo}"),
+        );
+    }
+    Some(Rate::PercentOfPrice {
+        percent_of_price: percent?,
+        min_per_unit: min?,
+        max_per_unit: max?,
+    })
+}
+
+impl FromJson for Tier {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let mut o = r.object(v, path)?;
+        let has_up_to = o.has("up_to");
+        let up_to = o.opt::<u64>(r, "up_to");
+        if !has_up_to && !matches!(v.get("up_to"), Some(Value::Null)) {
+            r.issues.push(
+                o.path(),
+                "missing field `up_to` (a number, or null for the open last band)",
+            );
+        }
+        let per_unit = amount(&mut o, r, "per_unit");
+        o.finish(r);
+        Some(Tier {
+            up_to: up_to?,
+            per_unit: per_unit?,
+        })
+    }
+}
+
+impl FromJson for Discount {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let mut o = r.object(v, path)?;
+        let id = id(&mut o, r, "id");
+        let percent = fraction(&mut o, r, "percent");
+        let signed_before = o.req(r, "signed_before");
+        o.finish(r);
+        Some(Discount {
+            id: id?,
+            percent: percent?,
+            signed_before: signed_before?,
+        })
+    }
+}
+
+impl FromJson for GroupCap {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let mut o = r.object(v, path)?;
+        let id = id(&mut o, r, "id");
+        let products = o.req(r, "products");
+        let amount = amount(&mut o, r, "amount");
+        o.finish(r);
+        Some(GroupCap {
+            id: id?,
+            products: products?,
+            amount: amount?,
+        })
+    }
+}
+
+impl FromJson for Distribution {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let mut o = r.object(v, path)?;
+        let fee = o.req::<ManagementFee>(r, "management_fee");
+        let method = o.req::<String>(r, "method");
+        let method = method.and_then(|m| {
+            let parsed = Method::parse(&m);
+            if parsed.is_none() {
+                r.issues.push(
+                    o.at("method"),
+                    format!(
+                        "\"{m}\" is not one of: per_patent, per_family, weighted, country_of_sale"
+                    ),
+                );
+            }
+            parsed
+        });
+        let uncovered = choice(
+            &mut o,
+            r,
+            "uncovered",
+            &[
+                (Uncovered::ProRata, "pro_rata"),
+                (Uncovered::Retained, "retained"),
+            ],
+            Uncovered::ProRata,
+        );
+        o.finish(r);
+        Some(Distribution {
+            management_fee: fee?,
+            method: method?,
+            uncovered: uncovered?,
+        })
+    }
+}
+
+impl FromJson for ManagementFee {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let mut o = r.object(v, path)?;
+        let percent = fraction(&mut o, r, "percent");
+        let min = opt_amount(&mut o, r, "min");
+        let max = opt_amount(&mut o, r, "max");
+        if let (Some(Some(lo)), Some(Some(hi))) = (min, max)
+            && hi < lo
+        {
+            r.issues
+                .push(o.at("max"), format!("max {hi} is below min {lo}"));
+        }
+        o.finish(r);
+        Some(ManagementFee {
+            percent: percent?,
+            min: min?,
+            max: max?,
+        })
+    }
+}
+
+impl FromJson for Licensee {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let mut o = r.object(v, path)?;
+        let id = id(&mut o, r, "id");
+        let usage = read_usage_fields(&mut o, r);
+        o.finish(r);
+        Some(Licensee {
+            id: id?,
+            usage: usage?,
+        })
+    }
+}
+
+impl FromJson for UsageYear {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let mut o = r.object(v, path)?;
+        let year = o.req(r, "year");
+        let sales = o.req(r, "sales");
+        o.finish(r);
+        Some(UsageYear {
+            year: year?,
+            sales: sales?,
+        })
+    }
+}
+
+impl FromJson for Sale {
+    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
+        let mut o = r.object(v, path)?;
+        let product = o.req::<String>(r, "product");
+        let country = country(&mut o, r, "country");
+        let units = o.req::<u64>(r, "units").and_then(|u| {
+            check_sale_units(u)
+                .map_err(|e| r.issues.push(o.at("units"), e))
+                .ok()
+        });
+        let price = opt_amount(&mut o, r, "price");
+        o.finish(r);
+        Some(Sale {
+            product: product?,
+            country: country?,
+            units: units?,
+            price: price?,
+        })
+    }
+}

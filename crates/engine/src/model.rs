@@ -1,0 +1,8 @@
+//! The first layer: the dataset and usage profile as typed values, dates, money arithmetic,
+//! texts people read and the problems found in inputs. Depends on nothing else in the crate.
+
+pub mod dataset;
+pub mod date;
+pub mod issue;
+pub mod money;
+pub mod text;

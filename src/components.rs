@@ -1,0 +1,16 @@
+//! Pieces of the shell shared by every page.
+
+mod coverage_chart;
+mod header;
+mod main_nav;
+mod not_built;
+pub mod panic_panel;
+mod render_error;
+mod skip_link;
+
+pub use coverage_chart::CoverageChart;
+pub use header::Header;
+pub use main_nav::MainNav;
+pub use not_built::NotBuilt;
+pub use render_error::RenderError;
+pub use skip_link::SkipLink;

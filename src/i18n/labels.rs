@@ -1,0 +1,32 @@
+//! Texts several pages share that come from the layers below: why a chosen file gave no
+//! text, and the report of a CSV import.
+
+use crate::browser::files::FileProblem;
+use crate::i18n::{t_string, use_i18n};
+use poolcalc_engine::io::usage_csv::CsvIssue;
+
+// The words of a `browser` type live here, the layer that knows the languages.
+impl FileProblem {
+    /// The problem in the UI language.
+    pub fn text(self) -> String {
+        let i18n = use_i18n();
+        match self {
+            FileProblem::NoneChosen => t_string!(i18n, files_none_chosen),
+            FileProblem::Unreadable => t_string!(i18n, files_unreadable),
+            FileProblem::NotText => t_string!(i18n, files_not_text),
+        }
+        .to_owned()
+    }
+}
+
+/// What a CSV import says: `first` (what was read), then every bad row by its line number.
+pub fn csv_import_report(first: String, issues: &[CsvIssue]) -> Vec<String> {
+    let i18n = use_i18n();
+    std::iter::once(first)
+        .chain(
+            issues
+                .iter()
+                .map(|i| format!("{} {}: {}", t_string!(i18n, import_line), i.line, i.message)),
+        )
+        .collect()
+}
