@@ -5,12 +5,13 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use crate::dataset::{
-    Dataset, Discount, GroupCap, ManagementFee, Member, Method, Patent, Rate, RateLine,
-    RateSchedule, Uncovered,
+    Dataset, Discount, GroupCap, MAX_SALE_UNITS, ManagementFee, Member, Method, Patent, Rate,
+    RateLine, RateSchedule, Uncovered,
 };
 use crate::dataset_read::{amount, choice, fraction, header, id, read_rate};
 use crate::date::Date;
 use crate::issue::{Issue, Issues, Path};
+use crate::money::MAX_AMOUNT;
 use crate::read::{FromJson, Obj, Reader, Value, check_amount, parse_json};
 
 /// The `format` value of a scenario file.
@@ -158,7 +159,7 @@ fn read_file<T>(
     json: &str,
     body: impl FnOnce(&mut Obj<'_, '_>, &mut Reader) -> Option<T>,
 ) -> Result<T, Vec<Issue>> {
-    let value = parse_json(json).map_err(|i| i.0)?;
+    let value = parse_json(json).map_err(Issues::into_vec)?;
     let mut r = Reader::default();
     let read = r.object(&value, &Path::Root).and_then(|mut o| {
         let head = header(&mut o, &mut r, SCENARIO_FORMAT);
@@ -168,7 +169,7 @@ fn read_file<T>(
     });
     match read {
         Some(t) if r.issues.is_empty() => Ok(t),
-        _ => Err(r.issues.0),
+        _ => Err(r.issues.into_vec()),
     }
 }
 
@@ -411,7 +412,7 @@ pub fn apply_scenario(base: &Dataset, scenario: &Scenario) -> Result<Dataset, Ve
     if issues.is_empty() {
         Ok(d)
     } else {
-        Err(issues.0)
+        Err(issues.into_vec())
     }
 }
 
@@ -433,20 +434,41 @@ fn schedules<'a>(
     Ok(picked)
 }
 
-fn scale_rate(rate: &mut Rate, factor: Decimal) {
+/// Scales a line's rates by `factor`. Factors of several changes compound before the result
+/// is validated again, so each product is checked here: past [`MAX_AMOUNT`] it is an error.
+fn scale_rate(rate: &mut Rate, factor: Decimal) -> Result<(), String> {
+    let scale = |amount: &mut Decimal| -> Result<(), String> {
+        match amount.checked_mul(factor) {
+            Some(scaled) if scaled <= MAX_AMOUNT => {
+                *amount = scaled;
+                Ok(())
+            }
+            _ => Err(format!(
+                "this total is too large to compute exactly: {amount} × {factor} is more than {MAX_AMOUNT}, the largest amount the calculator takes"
+            )),
+        }
+    };
     match rate {
-        Rate::PerUnit { per_unit } => *per_unit *= factor,
-        Rate::Tiers { tiers, .. } => tiers.iter_mut().for_each(|t| t.per_unit *= factor),
+        Rate::PerUnit { per_unit } => scale(per_unit)?,
+        Rate::Tiers { tiers, .. } => {
+            for t in tiers.iter_mut() {
+                scale(&mut t.per_unit)?;
+            }
+        }
         Rate::PercentOfPrice {
             percent_of_price,
             min_per_unit,
             max_per_unit,
         } => {
-            *percent_of_price = (*percent_of_price * factor).min(Decimal::ONE);
-            min_per_unit.iter_mut().for_each(|m| *m *= factor);
-            max_per_unit.iter_mut().for_each(|m| *m *= factor);
+            *percent_of_price = percent_of_price
+                .checked_mul(factor)
+                .map_or(Decimal::ONE, |p| p.min(Decimal::ONE));
+            for m in min_per_unit.iter_mut().chain(max_per_unit.iter_mut()) {
+                scale(m)?;
+            }
         }
     }
+    Ok(())
 }
 
 fn apply_change(d: &mut Dataset, change: &Change) -> Result<(), String> {
@@ -463,7 +485,7 @@ fn apply_change(d: &mut Dataset, change: &Change) -> Result<(), String> {
                     product.as_ref().is_none_or(|p| &l.product == p)
                         && region.as_ref().is_none_or(|r| &l.region == r)
                 }) {
-                    scale_rate(&mut line.rate, *factor);
+                    scale_rate(&mut line.rate, *factor)?;
                     hits += 1;
                 }
             }
@@ -631,10 +653,20 @@ fn scale_volumes(
                 })?;
             }
             for s in &mut y.sales {
-                let scaled = (Decimal::from(s.units) * m)
+                let too_large = || {
+                    format!(
+                        "this total is too large to compute exactly: {} units × {m} is more than a sale may hold ({MAX_SALE_UNITS})",
+                        s.units
+                    )
+                };
+                let scaled = Decimal::from(s.units)
+                    .checked_mul(m)
+                    .ok_or_else(too_large)?
                     .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
                 s.units = u64::try_from(scaled)
-                    .map_err(|_| format!("{} units × {m} is out of range", s.units))?;
+                    .ok()
+                    .filter(|u| *u <= MAX_SALE_UNITS)
+                    .ok_or_else(too_large)?;
             }
         }
     }

@@ -1,0 +1,87 @@
+//! Whether the totals a dataset's market estimate can form fit exact decimal arithmetic.
+//!
+//! A Decimal holds 28 digits, and rust_decimal panics past them. A sale holds at most 10^12
+//! units at rates of at most 10^12, but tens of thousands of such sales in one year would still
+//! add up past 28 digits in a licensee's fees or in the pool's income. The fee loop checks
+//! what it adds ([`crate::fees::FeeErrorKind::TooLarge`]); pool income sums over licensees and
+//! has no one to tell, so a dataset whose year could pass the bound below is invalid instead.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::dataset::{Dataset, Rate, RateSchedule};
+use crate::issue::Issues;
+use crate::money::minor_units;
+use crate::pool::schedule_for;
+
+/// The most a year's pool income may reach, in minor units: 10^28, below a Decimal's
+/// 7.9 × 10^28, so sums of rounded parts cannot pass it either.
+const MAX_MINOR_UNITS: Decimal =
+    Decimal::from_parts(0x1000_0000, 0x3E25_0261, 0x204F_CE5E, false, 0);
+
+/// The most one unit can cost under `schedule`: its highest per-unit rate, tier rate or
+/// percent-of-price floor or ceiling. A percent-of-price sale costs at most its price a unit
+/// (the percentage is at most 1), or the floor when that is higher.
+fn top_rate(schedule: &RateSchedule) -> Decimal {
+    let rates = schedule.lines.iter().flat_map(|l| match &l.rate {
+        Rate::PerUnit { per_unit } => vec![*per_unit],
+        Rate::Tiers { tiers, .. } => tiers.iter().map(|t| t.per_unit).collect(),
+        Rate::PercentOfPrice {
+            min_per_unit,
+            max_per_unit,
+            ..
+        } => min_per_unit.iter().chain(max_per_unit).copied().collect(),
+    });
+    rates.max().unwrap_or(Decimal::ZERO)
+}
+
+/// Reports the first licensee-year of each year at which the licensees' sales, every unit at
+/// the highest rate it could pay, pass [`MAX_MINOR_UNITS`]. Every fee of the year and the
+/// pool's income are below that bound, so none of their sums can overflow. Runs on a dataset
+/// without other problems (its schedules do not overlap, so there are at most a few hundred).
+pub(crate) fn check_totals(d: &Dataset, issues: &mut Issues) {
+    let tops: Vec<Decimal> = d.rate_schedules.iter().map(top_rate).collect();
+    let limit = MAX_MINOR_UNITS / minor_units(d.pool.currency_decimals);
+    let mut by_year: BTreeMap<i32, Decimal> = BTreeMap::new();
+    for (li, l) in d.licensees.iter().enumerate() {
+        for (yi, y) in l.usage.years.iter().enumerate() {
+            let Some((s, _)) = schedule_for(d, y.year) else {
+                continue;
+            };
+            let sum = by_year.entry(y.year).or_default();
+            if *sum > limit {
+                continue;
+            }
+            for sale in &y.sales {
+                let rate = tops[s].max(sale.price.unwrap_or(Decimal::ZERO));
+                let most = Decimal::from(sale.units).checked_mul(rate);
+                *sum = most
+                    .and_then(|m| sum.checked_add(m))
+                    .unwrap_or(Decimal::MAX);
+            }
+            if *sum > limit {
+                issues.push(
+                    format!("licensees[{li}].years[{yi}]"),
+                    format!(
+                        "this total is too large to compute exactly: the licensees' sales of {} could owe more than {limit} {}",
+                        y.year, d.pool.currency
+                    ),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bound_is_ten_to_the_28() {
+        assert_eq!(
+            MAX_MINOR_UNITS,
+            Decimal::from_i128_with_scale(10i128.pow(28), 0)
+        );
+    }
+}
