@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::dataset::{Dataset, Member, Patent, PatentStatus};
-use crate::date::{Date, Span};
+use crate::date::{Date, Span, YEARS};
 
 /// What counts in one year.
 #[derive(Debug, Clone, Default)]
@@ -70,12 +70,14 @@ impl PoolIndex {
                 }
                 let m = &members_list[*member_pos.get(p.member.as_str())?];
                 let own = Span {
-                    start: p.granted.unwrap_or(Date::year_start(1)),
+                    // Without a grant date the span starts with the member's joining (or
+                    // the first year a date may name), never with year 1.
+                    start: p.granted.unwrap_or(Date::year_start(*YEARS.start())),
                     end: p.expires,
                 };
                 let membership = Span {
                     start: m.joined,
-                    end: m.exited.unwrap_or(Date::year_start(9999)),
+                    end: m.exited.unwrap_or(Date::year_start(*YEARS.end() + 1)),
                 };
                 own.intersect(membership)
             })

@@ -8,6 +8,7 @@ use rustc_hash::FxHashSet;
 
 use crate::dataset::{ANY_REGION, Dataset};
 use crate::issue::Issues;
+use crate::read::Value;
 
 /// Reports ids that appear more than once in `items`.
 fn unique_ids<'a>(issues: &mut Issues, list: &str, ids: impl ExactSizeIterator<Item = &'a str>) {
@@ -44,16 +45,16 @@ pub(crate) fn check_dataset(d: &Dataset, issues: &mut Issues) {
     let members: FxHashSet<&str> = d.members.iter().map(|m| m.id.as_str()).collect();
     for (i, p) in d.patents.iter().enumerate() {
         if !members.contains(p.member.as_str()) {
-            issues.push(
-                format!("patents[{i}].member"),
-                format!("unknown member \"{}\"", p.member),
-            );
+            issues.push(format!("patents[{i}].member"), unknown("member", &p.member));
         }
     }
     check_schedules(d, issues);
     let terms = crate::pool::Terms::new(d);
     for (i, l) in d.licensees.iter().enumerate() {
         crate::fees::check_usage_with(d, &terms, &l.usage, &format!("licensees[{i}]"), issues);
+    }
+    if issues.is_empty() {
+        crate::totals::check_totals(d, issues);
     }
 }
 
@@ -85,6 +86,7 @@ fn check_schedules(d: &Dataset, issues: &mut Issues) {
     let products: HashSet<&str> = d.products.iter().map(|p| p.id.as_str()).collect();
     let regions: HashSet<&str> = d.regions.iter().map(|r| r.id.as_str()).collect();
     let mut priced: HashSet<&str> = HashSet::new();
+    let (mut compared_all, mut overlaps_found) = (true, 0usize);
     for (i, s) in d.rate_schedules.iter().enumerate() {
         let at = format!("rate_schedules[{i}]");
         let mut lines_seen = HashSet::new();
@@ -92,16 +94,13 @@ fn check_schedules(d: &Dataset, issues: &mut Issues) {
             if !products.contains(line.product.as_str()) {
                 issues.push(
                     format!("{at}.lines[{j}].product"),
-                    format!("unknown product \"{}\"", line.product),
+                    unknown("product", &line.product),
                 );
             }
             if line.region != ANY_REGION && !regions.contains(line.region.as_str()) {
                 issues.push(
                     format!("{at}.lines[{j}].region"),
-                    format!(
-                        "unknown region \"{}\" (use a region id or \"*\")",
-                        line.region
-                    ),
+                    unknown_region(&line.region),
                 );
             }
             if !lines_seen.insert((&line.product, &line.region)) {
@@ -130,7 +129,7 @@ fn check_schedules(d: &Dataset, issues: &mut Issues) {
             for (k, p) in cap.products.iter().enumerate() {
                 let path = format!("{at}.group_caps[{g}].products[{k}]");
                 if !products.contains(p.as_str()) {
-                    issues.push(path.as_str(), format!("unknown product \"{p}\""));
+                    issues.push(path.as_str(), unknown("product", p));
                 }
                 if let Some(first) = grouped.insert(p, &cap.id) {
                     issues.push(
@@ -140,9 +139,16 @@ fn check_schedules(d: &Dataset, issues: &mut Issues) {
                 }
             }
         }
+        // Pairs of schedules grow with the square of their number: once the list of problems
+        // is full, the pairs are no longer compared one by one but counted at the end.
         for (k, other) in d.rate_schedules.iter().enumerate().take(i) {
+            if issues.is_full() {
+                compared_all = false;
+                break;
+            }
             let overlap_from = s.from_year.max(other.from_year);
             if s.covers(overlap_from) && other.covers(overlap_from) {
+                overlaps_found += 1;
                 issues.push(
                     format!("{at}.from_year"),
                     format!(
@@ -153,12 +159,132 @@ fn check_schedules(d: &Dataset, issues: &mut Issues) {
             }
         }
     }
+    if !compared_all {
+        issues.count_more(overlapping_pairs(d).saturating_sub(overlaps_found));
+    }
     for (i, p) in d.products.iter().enumerate() {
         if !priced.contains(p.id.as_str()) {
             issues.push(
                 format!("products[{i}]"),
                 format!("product \"{}\" has no rate line in any schedule", p.id),
             );
+        }
+    }
+}
+
+/// How many pairs of schedules overlap, without comparing every pair: all pairs but those
+/// where one schedule ends before the other begins (for each schedule, the schedules whose
+/// last year is before its first, found by binary search among the sorted last years).
+fn overlapping_pairs(d: &Dataset) -> usize {
+    let n = d.rate_schedules.len();
+    let mut ends: Vec<i32> = d
+        .rate_schedules
+        .iter()
+        .map(|s| s.to_year.unwrap_or(i32::MAX))
+        .collect();
+    ends.sort_unstable();
+    let apart: usize = d
+        .rate_schedules
+        .iter()
+        .map(|s| ends.partition_point(|&e| e < s.from_year))
+        .sum();
+    (n * n.saturating_sub(1) / 2).saturating_sub(apart)
+}
+
+/// A reference to an id that is not there.
+fn unknown(what: &str, id: &str) -> String {
+    format!("unknown {what} \"{id}\"")
+}
+
+fn unknown_region(id: &str) -> String {
+    format!("unknown region \"{id}\" (use a region id or \"*\")")
+}
+
+/// The `id` strings of the objects of list `key`, or `None` when one cannot be read (then
+/// what refers to them is not checked: the id's own problem is reported already).
+/// A list that may be left out (`regions`) has no ids then; a required one is not checked.
+fn raw_ids<'v>(doc: &'v Value<'_>, key: &str, optional: bool) -> Option<FxHashSet<&'v str>> {
+    let Some(Value::Array(items)) = doc.get(key) else {
+        return (optional && doc.get(key).is_none()).then(FxHashSet::default);
+    };
+    items
+        .iter()
+        .map(|item| match item.get("id") {
+            Some(Value::String(s)) => Some(s.as_ref()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The items of list `key` of `v`, with their positions (none when it is not a list).
+fn raw_items<'v, 'a>(v: &'v Value<'a>, key: &str) -> impl Iterator<Item = (usize, &'v Value<'a>)> {
+    let items = match v.get(key) {
+        Some(Value::Array(items)) => items.as_slice(),
+        _ => &[],
+    };
+    items.iter().enumerate()
+}
+
+/// Reports references to unknown ids, read from the JSON tree itself: a file whose fields do
+/// not all read never reaches [`check_dataset`], and its dangling references (a patent's
+/// member, a line's product or region, a group cap's or a sale's product) would otherwise
+/// show only once the other problems are fixed. The messages and paths are
+/// [`check_dataset`]'s.
+pub(crate) fn check_raw_references(doc: &Value<'_>, issues: &mut Issues) {
+    let text = |v: &Value<'_>, key: &str| match v.get(key) {
+        Some(Value::String(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    if let Some(members) = raw_ids(doc, "members", false) {
+        for (i, p) in raw_items(doc, "patents") {
+            if let Some(m) = text(p, "member").filter(|m| !members.contains(m.as_str())) {
+                issues.push(format!("patents[{i}].member"), unknown("member", &m));
+            }
+        }
+    }
+    let products = raw_ids(doc, "products", false);
+    let regions = raw_ids(doc, "regions", true);
+    let known =
+        |set: &Option<FxHashSet<&str>>, id: &str| set.as_ref().is_none_or(|s| s.contains(id));
+    for (i, s) in raw_items(doc, "rate_schedules") {
+        for (j, line) in raw_items(s, "lines") {
+            if let Some(p) = text(line, "product").filter(|p| !known(&products, p)) {
+                issues.push(
+                    format!("rate_schedules[{i}].lines[{j}].product"),
+                    unknown("product", &p),
+                );
+            }
+            if let Some(r) = text(line, "region").filter(|r| r != ANY_REGION && !known(&regions, r))
+            {
+                issues.push(
+                    format!("rate_schedules[{i}].lines[{j}].region"),
+                    unknown_region(&r),
+                );
+            }
+        }
+        for (g, cap) in raw_items(s, "group_caps") {
+            for (k, p) in raw_items(cap, "products") {
+                if let Value::String(p) = p
+                    && !known(&products, p)
+                {
+                    issues.push(
+                        format!("rate_schedules[{i}].group_caps[{g}].products[{k}]"),
+                        unknown("product", p),
+                    );
+                }
+            }
+        }
+    }
+    for (i, l) in raw_items(doc, "licensees") {
+        for (j, y) in raw_items(l, "years") {
+            for (k, sale) in raw_items(y, "sales") {
+                if let Some(p) = text(sale, "product").filter(|p| !known(&products, p)) {
+                    issues.push(
+                        format!("licensees[{i}].years[{j}].sales[{k}].product"),
+                        unknown("product", &p),
+                    );
+                }
+            }
         }
     }
 }
