@@ -2,6 +2,7 @@
 //! a download made from a Blob in the page.
 
 use crate::i18n::{t_string, use_i18n};
+use poolcalc_engine::text::safe_file_name;
 use poolcalc_engine::usage_csv::CsvIssue;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -66,7 +67,7 @@ pub fn csv_import_report(first: String, issues: &[CsvIssue]) -> Vec<String> {
         .collect()
 }
 
-/// Offers `text` as a file named `name`.
+/// Offers `text` as a file named `name` (made safe: names carry dataset ids and years).
 pub fn download(name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let props = web_sys::BlobPropertyBag::new();
@@ -83,7 +84,7 @@ pub fn download(name: &str, mime: &str, text: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
     if let Some(a) = anchor {
         a.set_href(&url);
-        a.set_download(name);
+        a.set_download(&safe_file_name(name));
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
