@@ -3,10 +3,9 @@
 //! A Decimal holds 28 digits, and rust_decimal panics past them. A sale holds at most 10^12
 //! units at rates of at most 10^12, but tens of thousands of such sales in one year would still
 //! add up past 28 digits in a licensee's fees or in the pool's income. The fee loop checks
-//! what it adds ([`crate::fees::FeeErrorKind::TooLarge`]); pool income sums over licensees and
-//! has no one to tell, so a dataset whose year could pass the bound below is invalid instead.
-
-use std::collections::BTreeMap;
+//! what it adds ([`crate::fees::FeeErrorKind::TooLarge`]); pool income sums over licensees, and
+//! projections and members' totals over years, with no one to tell, so a dataset whose
+//! licensee sales could pass the bound below is invalid instead.
 
 use rust_decimal::Decimal;
 
@@ -36,38 +35,36 @@ fn top_rate(schedule: &RateSchedule) -> Decimal {
     rates.max().unwrap_or(Decimal::ZERO)
 }
 
-/// Reports the first licensee-year of each year at which the licensees' sales, every unit at
-/// the highest rate it could pay, pass [`MAX_MINOR_UNITS`]. Every fee of the year and the
-/// pool's income are below that bound, so none of their sums can overflow. Runs on a dataset
-/// without other problems (its schedules do not overlap, so there are at most a few hundred).
+/// Reports the licensee-year at which the dataset's licensee sales, every unit at the highest
+/// rate it could pay, pass [`MAX_MINOR_UNITS`] in all, over every year: each fee, each year's
+/// pool income and any sum of them over years (a projection, a member's total) stay below
+/// that bound, so none of their sums can overflow. Runs on a dataset without other problems
+/// (its schedules do not overlap, so there are at most a few hundred).
 pub(crate) fn check_totals(d: &Dataset, issues: &mut Issues) {
     let tops: Vec<Decimal> = d.rate_schedules.iter().map(top_rate).collect();
     let limit = MAX_MINOR_UNITS / minor_units(d.pool.currency_decimals);
-    let mut by_year: BTreeMap<i32, Decimal> = BTreeMap::new();
+    let mut sum = Decimal::ZERO;
     for (li, l) in d.licensees.iter().enumerate() {
         for (yi, y) in l.usage.years.iter().enumerate() {
             let Some((s, _)) = schedule_for(d, y.year) else {
                 continue;
             };
-            let sum = by_year.entry(y.year).or_default();
-            if *sum > limit {
-                continue;
-            }
             for sale in &y.sales {
                 let rate = tops[s].max(sale.price.unwrap_or(Decimal::ZERO));
                 let most = Decimal::from(sale.units).checked_mul(rate);
-                *sum = most
+                sum = most
                     .and_then(|m| sum.checked_add(m))
                     .unwrap_or(Decimal::MAX);
             }
-            if *sum > limit {
+            if sum > limit {
                 issues.push(
                     format!("licensees[{li}].years[{yi}]"),
                     format!(
-                        "this total is too large to compute exactly: the licensees' sales of {} could owe more than {limit} {}",
-                        y.year, d.pool.currency
+                        "this total is too large to compute exactly: the licensees' sales up to here could owe more than {limit} {} in all",
+                        d.pool.currency
                     ),
                 );
+                return;
             }
         }
     }
