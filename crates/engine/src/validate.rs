@@ -10,6 +10,10 @@ use crate::dataset::{ANY_REGION, Dataset};
 use crate::issue::Issues;
 use crate::read::Value;
 
+/// The most members a dataset may have: far more than any pool has (a few hundred), and the
+/// index's per-member tables over 301 years stay near 100 MB.
+pub(crate) const MAX_MEMBERS: usize = 10_000;
+
 /// Reports ids that appear more than once in `items`.
 fn unique_ids<'a>(issues: &mut Issues, list: &str, ids: impl ExactSizeIterator<Item = &'a str>) {
     // Fx-hashed and sized once: a pool has 100,000s of patent ids.
@@ -41,6 +45,16 @@ pub(crate) fn check_dataset(d: &Dataset, issues: &mut Issues) {
         d.licensees.iter().map(|x| x.id.as_str()),
     );
     check_regions(d, issues);
+    if d.members.len() > MAX_MEMBERS {
+        // The index holds a row per member and year: this keeps it within ~100 MB.
+        issues.push(
+            "members",
+            format!(
+                "{} members: the calculator takes at most {MAX_MEMBERS}",
+                d.members.len()
+            ),
+        );
+    }
 
     let members: FxHashSet<&str> = d.members.iter().map(|m| m.id.as_str()).collect();
     for (i, p) in d.patents.iter().enumerate() {

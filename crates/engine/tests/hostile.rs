@@ -284,3 +284,52 @@ fn download_names_are_sanitised() {
     );
     assert_eq!(safe_file_name("nul.csv"), "_nul.csv");
 }
+
+#[test]
+fn more_members_than_the_calculator_takes_are_an_error() {
+    let mut v = base();
+    let members: Vec<Value> = (0..10_001)
+        .map(|i| json!({"id": format!("m{i}"), "name": "M", "country": "US", "joined": "2000-01-01"}))
+        .collect();
+    v["members"] = Value::Array(members);
+    v["patents"][0]["member"] = json!("m0");
+    let all = problems(&v);
+    assert_eq!(
+        all,
+        ["members: 10001 members: the calculator takes at most 10000"]
+    );
+}
+
+#[test]
+fn many_countries_and_members_over_three_centuries_are_indexed_without_a_dense_table() {
+    // 676 country codes × 2,000 members × 301 years would be 400 M dense cells (1.6 GB).
+    let mut v = base();
+    let members: Vec<Value> = (0..2000)
+        .map(|i| json!({"id": format!("m{i}"), "name": "M", "country": "US", "joined": "1900-01-01"}))
+        .collect();
+    let letters = b'A'..=b'Z';
+    let codes: Vec<String> = letters
+        .clone()
+        .flat_map(|a| {
+            letters
+                .clone()
+                .map(move |b| String::from_utf8_lossy(&[a, b]).into_owned())
+        })
+        .collect();
+    let patents: Vec<Value> = codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            json!({"id": format!("p{i}"), "member": format!("m{}", i % 2000), "country": c,
+            "number": "1", "expires": "2200-12-31"})
+        })
+        .collect();
+    v["members"] = Value::Array(members);
+    v["patents"] = Value::Array(patents);
+    let p = pool(&v);
+    let index = p.index();
+    assert_eq!(index.year_range(), Some((1900, 2200)));
+    let year = index.year(2000).map(|y| y.country_member_days.len());
+    assert_eq!(year, Some(676));
+    assert!(index.heap_bytes() < 100 << 20, "{}", index.heap_bytes());
+}
