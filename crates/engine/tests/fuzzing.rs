@@ -1,7 +1,8 @@
 //! A bounded mutation fuzzer on stable Rust: each target of `crates/engine/fuzz` (datasets,
 //! scenarios, share links, CSV imports) runs on its seed corpus and on inputs mutated from it
 //! (bytes flipped, cut, repeated and spliced; numbers, dates and JSON tokens swapped for
-//! extreme ones). Nothing may panic. `cargo test` runs a short round of each target;
+//! extreme ones; for JSON, values of the tree replaced, removed, repeated or grafted from
+//! another seed). Nothing may panic. `cargo test` runs a short round of each target;
 //! `POOLCALC_FUZZ_RUNS=200000 cargo test --release -p poolcalc-engine --test fuzzing -- --nocapture`
 //! runs a long one (docs/fuzzing.md). An input that panics is written to
 //! `target/fuzz-crashes/` and named in the failure.
@@ -133,6 +134,93 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>], input: &mut Vec<u8>) {
     input.truncate(1 << 20);
 }
 
+/// Values a JSON mutation puts in place of another.
+fn extreme(rng: &mut Rng) -> serde_json::Value {
+    use serde_json::json;
+    match rng.below(6) {
+        0 => json!(TOKENS[rng.below(TOKENS.len())]),
+        1 => json!(TOKENS[rng.below(9)].trim_matches('"')),
+        2 => [
+            json!(u64::MAX),
+            json!(i64::MIN),
+            json!(0),
+            json!(1_000_000_000_000u64),
+            json!(2200),
+            json!(1899),
+        ][rng.below(6)]
+        .clone(),
+        3 => serde_json::Value::Null,
+        4 => json!([]),
+        _ => json!({}),
+    }
+}
+
+/// A mutation that keeps the text JSON: a value somewhere is replaced by an extreme one, an
+/// object loses a field, a list item is repeated (up to 2,000 times) or dropped, or a value
+/// comes from another seed. Reaches the checks behind the syntax that byte mutations rarely
+/// get past.
+fn mutate_json(rng: &mut Rng, seeds: &[serde_json::Value], v: &mut serde_json::Value) {
+    use serde_json::Value;
+    // A random node, found as a JSON pointer (then borrowed mutably once).
+    let mut pointer = String::new();
+    let mut at: &Value = v;
+    for _ in 0..rng.below(8) {
+        let (key, next) = match at {
+            Value::Array(items) if !items.is_empty() => {
+                let i = rng.below(items.len());
+                (i.to_string(), &items[i])
+            }
+            Value::Object(map) if !map.is_empty() => {
+                let (k, next) = map
+                    .iter()
+                    .nth(rng.below(map.len()))
+                    .unwrap_or_else(|| unreachable!());
+                (k.replace('~', "~0").replace('/', "~1"), next)
+            }
+            _ => break,
+        };
+        pointer.push('/');
+        pointer.push_str(&key);
+        at = next;
+    }
+    let Some(node) = v.pointer_mut(&pointer) else {
+        return;
+    };
+    match (rng.below(5), node) {
+        (0, Value::Object(map)) if !map.is_empty() => {
+            let key = map
+                .keys()
+                .nth(rng.below(map.len()))
+                .cloned()
+                .unwrap_or_default();
+            map.remove(&key);
+        }
+        (1, Value::Array(items)) if !items.is_empty() => {
+            let item = items[rng.below(items.len())].clone();
+            let times = [1, 2, 10, 2000][rng.below(4)];
+            items.extend(std::iter::repeat_n(item, times));
+        }
+        (2, Value::Array(items)) if !items.is_empty() => {
+            items.remove(rng.below(items.len()));
+        }
+        (3, node) if !seeds.is_empty() => {
+            // A subtree of another seed (or the whole of it).
+            let mut other = &seeds[rng.below(seeds.len())];
+            for _ in 0..rng.below(4) {
+                other = match other {
+                    Value::Array(items) if !items.is_empty() => &items[rng.below(items.len())],
+                    Value::Object(map) if !map.is_empty() => {
+                        map.values().nth(rng.below(map.len())).unwrap_or(other)
+                    }
+                    _ => break,
+                };
+            }
+            *node = other.clone();
+        }
+        (_, node) => *node = extreme(rng),
+    }
+}
+
 fn corpus(name: &str) -> Vec<Vec<u8>> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz/corpus")
@@ -172,13 +260,27 @@ fn fuzz(name: &str, seeds: Vec<Vec<u8>>, target: fn(&[u8])) {
     for (n, seed) in seeds.iter().enumerate() {
         try_one(seed, n);
     }
-    // Mutations build on each other for a while, then start again from a seed.
+    let trees: Vec<serde_json::Value> = seeds
+        .iter()
+        .filter_map(|s| serde_json::from_slice(s).ok())
+        .collect();
+    // Mutations build on each other for a while, then start again from a seed. Half of the
+    // JSON seeds' runs mutate the tree, half the bytes.
     let mut input = Vec::new();
     for n in 0..total {
         if n % 16 == 0 {
             input.clone_from(&seeds[rng.below(seeds.len())]);
         }
-        mutate(&mut rng, &seeds, &mut input);
+        let tree = (!trees.is_empty() && rng.below(2) == 0)
+            .then(|| serde_json::from_slice::<serde_json::Value>(&input).ok())
+            .flatten();
+        match tree {
+            Some(mut v) => {
+                mutate_json(&mut rng, &trees, &mut v);
+                input = serde_json::to_vec(&v).unwrap_or_default();
+            }
+            None => mutate(&mut rng, &seeds, &mut input),
+        }
         try_one(&input, n);
     }
     println!(
@@ -204,12 +306,15 @@ fn scenarios() {
 
 #[test]
 fn share_links() {
-    // The corpus holds scenarios; their links are the seeds.
-    let seeds = corpus("scenario")
+    // The scenario corpus and its links are the seeds: the target reads each input as a
+    // link and as what a link carries.
+    let scenarios = corpus("scenario");
+    let seeds = scenarios
         .iter()
         .filter_map(|s| load_scenario(&String::from_utf8_lossy(s)).ok())
         .map(|s| encode_share(&s).into_bytes())
         .chain(corpus("share_link"))
+        .chain(scenarios.iter().cloned())
         .collect();
     fuzz("share_link", seeds, bodies::share_link);
 }

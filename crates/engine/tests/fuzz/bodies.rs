@@ -5,6 +5,8 @@
 
 #![allow(dead_code)]
 
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use poolcalc_engine::candidate_csv::{
     CandidateRow, candidate_patents, read_candidate_csv, write_candidate_csv,
 };
@@ -85,11 +87,15 @@ pub fn scenario(data: &[u8]) {
     }
 }
 
-/// Any bytes as the text after `#scen=` of a share link.
+/// Any bytes as the text after `#scen=` of a share link, and as what a link carries (the
+/// bytes deflated and encoded as a link would be, so hostile JSON gets past the decoding).
 pub fn share_link(data: &[u8]) {
     let code = String::from_utf8_lossy(data);
-    if let Ok(s) = decode_share(&code) {
-        apply(&s);
+    let carried = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(data, 6));
+    for code in [code.as_ref(), carried.as_str()] {
+        if let Ok(s) = decode_share(code) {
+            apply(&s);
+        }
     }
 }
 
