@@ -7,12 +7,17 @@ use std::collections::{BTreeMap, HashSet};
 use rustc_hash::FxHashSet;
 
 use crate::dataset::{ANY_REGION, Dataset};
+use crate::date::YEARS;
 use crate::issue::Issues;
 use crate::read::Value;
 
 /// The most members a dataset may have: far more than any pool has (a few hundred), and the
 /// index's per-member tables over 301 years stay near 100 MB.
 pub(crate) const MAX_MEMBERS: usize = 10_000;
+
+/// The most schedule × product × region combinations (regions counting "in no region"): the
+/// fee lookups hold one line each, 64 MB at most. A real pool has a few thousand.
+pub(crate) const MAX_RATE_CELLS: usize = 4_000_000;
 
 /// Reports ids that appear more than once in `items`.
 fn unique_ids<'a>(issues: &mut Issues, list: &str, ids: impl ExactSizeIterator<Item = &'a str>) {
@@ -63,6 +68,29 @@ pub(crate) fn check_dataset(d: &Dataset, issues: &mut Issues) {
         }
     }
     check_schedules(d, issues);
+    // Every schedule covers a year of 1900–2200, so more than 301 of them overlap (reported
+    // above); their year searches would then grow with schedules × licensee years.
+    if d.rate_schedules.len() > YEARS.clone().count() {
+        return;
+    }
+    // The fee lookups hold a line per schedule, product and region.
+    let cells = d
+        .rate_schedules
+        .len()
+        .saturating_mul(d.products.len())
+        .saturating_mul(d.regions.len() + 1);
+    if cells > MAX_RATE_CELLS {
+        issues.push(
+            "rate_schedules",
+            format!(
+                "{} schedules × {} products × {} regions: the calculator takes at most {MAX_RATE_CELLS} combinations",
+                d.rate_schedules.len(),
+                d.products.len(),
+                d.regions.len() + 1
+            ),
+        );
+        return;
+    }
     let terms = crate::pool::Terms::new(d);
     for (i, l) in d.licensees.iter().enumerate() {
         crate::fees::check_usage_with(d, &terms, &l.usage, &format!("licensees[{i}]"), issues);

@@ -333,3 +333,28 @@ fn many_countries_and_members_over_three_centuries_are_indexed_without_a_dense_t
     assert_eq!(year, Some(676));
     assert!(index.heap_bytes() < 100 << 20, "{}", index.heap_bytes());
 }
+
+#[test]
+fn rate_tables_past_what_the_lookups_hold_are_an_error() {
+    // 301 schedules (one a year) × 20,000 products × 3 region slots: 18 M lookup cells.
+    let mut v = base();
+    let products: Vec<Value> = (0..20_000)
+        .map(|i| json!({"id": format!("p{i}"), "name": "P"}))
+        .collect();
+    let lines: Vec<Value> = (0..20_000)
+        .map(|i| json!({"product": format!("p{i}"), "region": "*", "per_unit": "1"}))
+        .collect();
+    let schedules: Vec<Value> = (1900..=2200)
+        .map(|y| json!({"id": format!("s{y}"), "from_year": y, "to_year": y, "lines": lines[..1]}))
+        .collect();
+    v["products"] = Value::Array(products);
+    v["rate_schedules"] = Value::Array(schedules);
+    v["rate_schedules"][0]["lines"] = Value::Array(lines);
+    let all = problems(&v);
+    assert_eq!(
+        all,
+        [
+            "rate_schedules: 301 schedules × 20000 products × 3 regions: the calculator takes at most 4000000 combinations"
+        ]
+    );
+}
