@@ -71,8 +71,9 @@ pub const MAX_PATENTS: usize = 1_000_000;
 pub const MAX_LICENSEE_YEARS: usize = 400_000;
 
 /// SplitMix64: a tiny generator whose sequence is fixed forever, so "same arguments, same
-/// bytes" holds across versions of this program (a library RNG may change its stream).
-struct Rng(u64);
+/// bytes" holds across versions of this program (a library RNG may change its stream). The
+/// engine's fuzz runner draws its mutations from it too.
+pub struct Rng(pub u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -83,8 +84,8 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    /// Uniform in `0..n` (n > 0).
-    fn below(&mut self, n: usize) -> usize {
+    /// Uniform in `0..n` (0 when n is 0).
+    pub fn below(&mut self, n: usize) -> usize {
         usize::try_from(self.next() % (n.max(1) as u64)).unwrap_or(0)
     }
 

@@ -16,27 +16,8 @@ use std::time::Instant;
 
 use poolcalc_engine::scenario::load_scenario;
 use poolcalc_engine::share_link::encode_share;
-
-/// SplitMix64: the same mutations on every machine, so a failure reproduces.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            usize::try_from(self.next() % n as u64).unwrap_or(0)
-        }
-    }
-}
+// SplitMix64: the same mutations on every machine, so a failure reproduces.
+use poolcalc_engine::synth::Rng;
 
 /// Tokens that reach the edges: the largest numbers, dates out of range, JSON structure, a
 /// byte-order mark, control characters, CSV quoting and formulas.
