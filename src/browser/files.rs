@@ -1,6 +1,7 @@
 //! Files in and out without a server: the text of a file the user chose, and text saved as
 //! a download made from a Blob in the page.
 
+use poolcalc_engine::model::text::safe_file_name;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -39,7 +40,7 @@ pub async fn chosen_file_text(input: web_sys::HtmlInputElement) -> Option<String
     chosen_file(input).await.map(|(_, text)| text)
 }
 
-/// Offers `text` as a file named `name`.
+/// Offers `text` as a file named `name` (made safe: names carry dataset ids and years).
 pub fn download(name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let props = web_sys::BlobPropertyBag::new();
@@ -56,7 +57,7 @@ pub fn download(name: &str, mime: &str, text: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
     if let Some(a) = anchor {
         a.set_href(&url);
-        a.set_download(name);
+        a.set_download(&safe_file_name(name));
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);

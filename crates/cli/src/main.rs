@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use poolcalc_engine::io::synth::{SynthOptions, synthesize};
 use poolcalc_engine::model::dataset::Method;
+use poolcalc_engine::model::text::printable;
 use poolcalc_engine::output::{fees_json, shares_json};
 use poolcalc_engine::scenario::{apply_scenario, load_scenario};
 use poolcalc_engine::{Pool, compute_fees, distribute, load_dataset, load_usage, pool_income};
@@ -49,8 +50,8 @@ enum Command {
         /// The dataset file.
         #[arg(long)]
         dataset: PathBuf,
-        /// The year.
-        #[arg(long)]
+        /// The year (1900–2200, the years a dataset may name).
+        #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=2200))]
         year: i32,
         /// Apply this scenario file to the dataset first.
         #[arg(long)]
@@ -94,8 +95,32 @@ fn parse_method(s: &str) -> Result<Method, String> {
     })
 }
 
+/// The largest input file read, 256 MiB: eight times the largest benchmark pool. A bigger
+/// file (or an endless one such as /dev/zero) is refused before it fills the memory.
+const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
 fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
+    use std::io::Read;
+    let cannot = |e: std::io::Error| format!("{}: cannot read: {e}", path.display());
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(format!(
+            "{}: larger than {} MiB, the largest file poolcalc reads",
+            path.display(),
+            MAX_INPUT_BYTES / 1024 / 1024
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{}: not UTF-8 text (byte {} is not valid UTF-8)",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 fn problems(path: &Path, what: &str, issues: &[poolcalc_engine::Issue]) -> String {
@@ -120,11 +145,12 @@ fn print_json(v: &serde_json::Value) {
     out(&serde_json::to_string_pretty(v).unwrap_or_default());
 }
 
-/// Prints a line; a closed pipe (`poolcalc … | head`) ends the program quietly.
+/// Prints a line; a closed pipe (`poolcalc … | head`) ends the program quietly. Control
+/// characters from dataset text are escaped, never sent to the terminal.
 fn out(line: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    if writeln!(stdout, "{line}").is_err() {
+    if writeln!(stdout, "{}", printable(line)).is_err() {
         std::process::exit(0);
     }
 }
@@ -233,7 +259,16 @@ fn run(cli: Cli) -> Result<(), String> {
                 seed,
             };
             let d = synthesize(&opts).map_err(|e| e.to_string())?;
-            out(&d.to_compact_json());
+            let json = d.to_compact_json();
+            // What is written must load again: a generator bug is reported, not written.
+            load_dataset(&json).map_err(|i| {
+                let lines: Vec<String> = i.iter().take(5).map(ToString::to_string).collect();
+                format!(
+                    "the generated dataset does not validate (not written):\n{}",
+                    lines.join("\n")
+                )
+            })?;
+            out(&json);
             Ok(())
         }
     }
@@ -243,7 +278,7 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("poolcalc: {message}");
+            eprintln!("poolcalc: {}", printable(&message));
             ExitCode::FAILURE
         }
     }

@@ -182,3 +182,98 @@ fn synth_is_deterministic_and_valid() {
     ]);
     assert_ne!(first, other);
 }
+
+#[test]
+fn an_out_of_range_year_is_a_clear_error() {
+    for year in ["99999", "1", "1899"] {
+        let (ok, out, err) = poolcalc(&[
+            "distribute",
+            "--dataset",
+            &data("pool.json"),
+            "--year",
+            year,
+        ]);
+        assert!(!ok, "{year}: {out}");
+        assert!(err.contains("1900..=2200"), "{year}: {err}");
+    }
+}
+
+#[test]
+fn synth_refuses_absurd_sizes_with_a_message() {
+    for args in [
+        ["--patents", "100000000000"],
+        ["--licensees", "1000000000"],
+        ["--members", "99999999"],
+        ["--to", "2200"],
+    ] {
+        let (ok, out, err) = poolcalc(&[&["synth"][..], &args[..]].concat());
+        assert!(!ok && out.is_empty(), "{args:?}: {out:.100}");
+        assert!(err.starts_with("poolcalc: "), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn dataset_text_never_reaches_the_terminal_as_control_characters() {
+    let mut v = json(&read("pool.json"));
+    v["pool"]["name"] = serde_json::json!("Pool\u{1b}]0;owned\u{7}\u{9b}2J\u{202e}");
+    v["patents"][0]["member"] = serde_json::json!("alpha\u{1b}[31m");
+    let path = temp_file("controls.json", &v.to_string());
+    let (ok, out, err) = poolcalc(&["validate", &path]);
+    // A patent of an unknown member: the problem quotes the id.
+    assert!(!ok, "{out}");
+    for text in [&out, &err] {
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+    }
+    assert!(out.contains("unknown member \"alpha\\u001b[31m\""), "{out}");
+    v["patents"][0]["member"] = serde_json::json!("alpha");
+    let path = temp_file("controls-valid.json", &v.to_string());
+    let (ok, out, err) = poolcalc(&["validate", &path]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Pool\\u001b]0;owned\\u0007\\u009b2J\\u202e"),
+        "{out}"
+    );
+    let (ok, out, err) = poolcalc(&["distribute", "--dataset", &path, "--year", "2028", "--json"]);
+    assert!(ok, "{err}");
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+}
+
+#[test]
+fn a_byte_order_mark_and_endless_or_binary_input_end_in_a_message() {
+    let path = temp_file("bom.json", &format!("\u{feff}{}", read("pool.json")));
+    let (ok, _, err) = poolcalc(&["validate", &path]);
+    assert!(ok, "{err}");
+    let binary = std::env::temp_dir().join(format!("poolcalc-cli-{}-binary", std::process::id()));
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x7b]).unwrap_or_else(|e| panic!("{e}"));
+    let (ok, _, err) = poolcalc(&["validate", &binary.to_string_lossy()]);
+    assert!(!ok && err.contains("not UTF-8"), "{err}");
+    // An endless file is refused once it passes the size limit, not read into all memory.
+    let (ok, _, err) = poolcalc(&["validate", "/dev/zero"]);
+    assert!(!ok && err.contains("larger than 256 MiB"), "{err}");
+}
+
+#[test]
+fn totals_too_large_to_compute_are_a_message_not_an_abort() {
+    let mut v = json(&read("pool.json"));
+    for line in v["rate_schedules"][1]["lines"]
+        .as_array_mut()
+        .into_iter()
+        .flatten()
+    {
+        line["per_unit"] = serde_json::json!("1000000000000");
+    }
+    v["pool"]["currency_decimals"] = serde_json::json!(6);
+    let path = temp_file("huge-rates.json", &v.to_string());
+    let usage = serde_json::json!({"format": "patent-pool-usage", "version": 1, "licensee": "L",
+        "years": [{"year": 2028, "sales": [{"product": "tv", "country": "US", "units": 1_000_000_000_000u64}]}]});
+    let usage = temp_file("huge-usage.json", &usage.to_string());
+    let (ok, out, err) = poolcalc(&["fees", "--dataset", &path, "--usage", &usage]);
+    assert!(!ok, "{out}");
+    assert_eq!(
+        err.trim(),
+        "poolcalc: years[0].year: year 2028: this total is too large to compute exactly"
+    );
+}

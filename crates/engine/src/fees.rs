@@ -7,6 +7,7 @@ mod income;
 #[cfg(test)]
 mod reference;
 pub mod tiers;
+mod totals;
 
 pub use income::{Income, pool_income};
 
@@ -18,7 +19,7 @@ use crate::fees::tiers::{BandUse, amount, charge};
 use crate::model::dataset::{Dataset, Discount, Rate, RateSchedule, Sale, Usage};
 use crate::model::date::Date;
 use crate::model::issue::Issues;
-use crate::model::money::{apportion, mul_div, round};
+use crate::model::money::{apportion, checked_sum, minor_units, mul_div, round};
 use crate::pool::index::YearCounts;
 use crate::pool::{Pool, Terms, schedule_for};
 
@@ -55,6 +56,9 @@ pub enum FeeErrorKind {
         /// Country of sale.
         country: String,
     },
+    /// A total passes the 28 digits of exact decimal arithmetic.
+    #[error("this total is too large to compute exactly")]
+    TooLarge,
 }
 
 /// A fee error located in a usage profile.
@@ -184,7 +188,7 @@ pub fn compute_fees(pool: &Pool, usage: &Usage) -> Result<FeeReport, FeeError> {
     let mut order: Vec<usize> = (0..usage.years.len()).collect();
     order.sort_by_key(|&i| usage.years[i].year);
     let mut years = Vec::with_capacity(order.len());
-    for i in order {
+    for &i in &order {
         let y = &usage.years[i];
         let fy = fees_for_year(pool, usage.signed, y.year, &y.sales).map_err(|(sale, kind)| {
             FeeError {
@@ -196,7 +200,15 @@ pub fn compute_fees(pool: &Pool, usage: &Usage) -> Result<FeeReport, FeeError> {
         })?;
         years.push(fy);
     }
-    let total = years.iter().map(|y| y.payable).sum();
+    let mut total = Decimal::ZERO;
+    for (y, &i) in years.iter().zip(&order) {
+        total = total.checked_add(y.payable).ok_or_else(|| FeeError {
+            year_index: i,
+            year: y.year,
+            sale: None,
+            kind: Box::new(FeeErrorKind::TooLarge),
+        })?;
+    }
     Ok(FeeReport {
         currency: pool.dataset().pool.currency.clone(),
         decimals: pool.decimals(),
@@ -290,7 +302,9 @@ pub fn fees_under_schedule(
     let mut exempt: Vec<ExemptSale> = Vec::new();
     for &(product, country, units) in &scratch.exempt {
         match exempt.last_mut() {
-            Some(e) if e.product == product && e.country == country => e.units += units,
+            Some(e) if e.product == product && e.country == country => {
+                e.units = e.units.saturating_add(units);
+            }
             _ => exempt.push(ExemptSale {
                 product: product.to_owned(),
                 country: country.to_owned(),
@@ -445,7 +459,10 @@ pub(crate) fn year_calc<'a, R: SaleKey<'a>>(
         a.used = true;
         a.units = a.units.saturating_add(sale.units);
         let sale_exact = percent_amount(&line.rate, sale).map_err(|e| (Some(k), Box::new(e)))?;
-        a.percent_exact += sale_exact;
+        a.percent_exact = a
+            .percent_exact
+            .checked_add(sale_exact)
+            .ok_or_else(|| too_large(Some(k)))?;
         cells.push(Cell {
             rank: lookup.rank[l],
             line: l,
@@ -458,6 +475,14 @@ pub(crate) fn year_calc<'a, R: SaleKey<'a>>(
     // Step 3: each line's exact amount.
     for (i, a) in acc.iter().enumerate().filter(|(_, a)| a.used) {
         let line = &schedule.lines[i];
+        // A line's amount is at most its units at its highest rate: when that fits, so do the
+        // amount and every band's part of it.
+        if Decimal::from(a.units)
+            .checked_mul(top_rate(&line.rate))
+            .is_none()
+        {
+            return Err(too_large(None));
+        }
         let (bands, exact) = match &line.rate {
             Rate::PerUnit { per_unit } => (Vec::new(), Decimal::from(a.units) * per_unit),
             Rate::Tiers { tiers, tier_mode } if with_bands => {
@@ -484,7 +509,7 @@ pub(crate) fn year_calc<'a, R: SaleKey<'a>>(
     }
 
     // Step 4: gross and the largest applicable discount.
-    let gross: Decimal = lines.iter().map(|l| l.exact).sum();
+    let gross = checked_sum(lines.iter().map(|l| l.exact)).ok_or_else(|| too_large(None))?;
     let discount_applied = signed.and_then(|signed| {
         schedule
             .discounts
@@ -525,6 +550,10 @@ pub(crate) fn year_calc<'a, R: SaleKey<'a>>(
     };
     let decimals = pool.decimals();
     let payable = round(unrounded, decimals);
+    // Apportioning counts in minor units: payable × 10^decimals must fit too.
+    if payable.checked_mul(minor_units(decimals)).is_none() {
+        return Err(too_large(None));
+    }
 
     // Step 7, by country: each line's capped amount split by its countries' exact shares,
     // lines in (product, region) order and each line's countries by code. A stable sort keeps
@@ -653,6 +682,25 @@ impl<'a> SaleKey<'a> for ByNumber<'_> {
     }
 }
 
+/// A total that does not fit, at the sale that made it (or the year).
+fn too_large(sale: Option<usize>) -> (Option<usize>, Box<FeeErrorKind>) {
+    (sale, Box::new(FeeErrorKind::TooLarge))
+}
+
+/// The most a unit of a unit-priced or tiered line costs; 0 for percent-of-price lines,
+/// whose sales are added up one by one.
+fn top_rate(rate: &Rate) -> Decimal {
+    match rate {
+        Rate::PerUnit { per_unit } => *per_unit,
+        Rate::Tiers { tiers, .. } => tiers
+            .iter()
+            .map(|t| t.per_unit)
+            .max()
+            .unwrap_or(Decimal::ZERO),
+        Rate::PercentOfPrice { .. } => Decimal::ZERO,
+    }
+}
+
 /// What apportioning gives when every weight is 0.
 fn zeros(n: usize, decimals: u32) -> Vec<Decimal> {
     vec![round(Decimal::ZERO, decimals); n]
@@ -680,7 +728,9 @@ pub(crate) fn percent_amount(rate: &Rate, sale: &Sale) -> Result<Decimal, FeeErr
     if let Some(hi) = max_per_unit {
         per_unit = per_unit.min(*hi);
     }
-    Ok(Decimal::from(sale.units) * per_unit)
+    Decimal::from(sale.units)
+        .checked_mul(per_unit)
+        .ok_or(FeeErrorKind::TooLarge)
 }
 
 /// `amount × part / whole`, 0 when the whole is 0.
@@ -725,12 +775,18 @@ pub fn check_usage_against(d: &Dataset, usage: &Usage, at: &str, issues: &mut Is
 }
 
 /// Every rule of spec section 2 that relates parts of a dataset: those of `io::validate`, then
-/// the licensee estimates checked against the dataset's own terms, which needs the fee rules.
+/// the licensee estimates checked against the dataset's own terms (which needs the fee rules)
+/// and their totals bounded so no sum of them can overflow.
 pub(crate) fn check_dataset(d: &Dataset, issues: &mut Issues) {
-    crate::io::validate::check_dataset(d, issues);
+    if !crate::io::validate::check_dataset(d, issues) {
+        return;
+    }
     let terms = Terms::new(d);
     for (i, l) in d.licensees.iter().enumerate() {
         check_usage_with(d, &terms, &l.usage, &format!("licensees[{i}]"), issues);
+    }
+    if issues.is_empty() {
+        totals::check_totals(d, issues);
     }
 }
 

@@ -37,17 +37,20 @@ use io::json::{Reader, parse_json};
 /// # Errors
 /// The full list of problems when the text is not a valid v1 dataset.
 pub fn load_dataset(json: &str) -> Result<Dataset, Vec<Issue>> {
-    let value = parse_json(json).map_err(|i| i.0)?;
+    let value = parse_json(json).map_err(model::issue::Issues::into_vec)?;
     let mut r = Reader::default();
     let dataset = io::read::read_dataset(&mut r, &value);
     if let Some(d) = &dataset
         && r.issues.is_empty()
     {
         fees::check_dataset(d, &mut r.issues);
+    } else {
+        // Shape problems and dangling references are reported together.
+        io::validate::check_raw_references(&value, &mut r.issues);
     }
     match dataset {
         Some(d) if r.issues.is_empty() => Ok(d),
-        _ => Err(r.issues.0),
+        _ => Err(r.issues.into_vec()),
     }
 }
 
@@ -56,12 +59,12 @@ pub fn load_dataset(json: &str) -> Result<Dataset, Vec<Issue>> {
 /// # Errors
 /// Every problem found, each with its JSON path.
 pub fn load_usage(json: &str) -> Result<Usage, Vec<Issue>> {
-    let value = parse_json(json).map_err(|i| i.0)?;
+    let value = parse_json(json).map_err(model::issue::Issues::into_vec)?;
     let mut r = Reader::default();
     let usage = io::read::read_usage_file(&mut r, &value);
     match usage {
         Some(u) if r.issues.is_empty() => Ok(u),
-        _ => Err(r.issues.0),
+        _ => Err(r.issues.into_vec()),
     }
 }
 
@@ -71,5 +74,5 @@ pub fn load_usage(json: &str) -> Result<Usage, Vec<Issue>> {
 pub fn check_usage(pool: &Pool, usage: &Usage) -> Vec<Issue> {
     let mut issues = model::issue::Issues::default();
     fees::check_usage_with(pool.dataset(), pool.terms(), usage, "", &mut issues);
-    issues.0
+    issues.into_vec()
 }

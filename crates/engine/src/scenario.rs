@@ -9,11 +9,12 @@ use serde::Serialize;
 use crate::io::json::{FromJson, Obj, Reader, Value, check_amount, parse_json};
 use crate::io::read::{amount, choice, fraction, header, id, read_rate};
 use crate::model::dataset::{
-    Dataset, Discount, GroupCap, ManagementFee, Member, Method, Patent, Rate, RateLine,
-    RateSchedule, Uncovered,
+    Dataset, Discount, GroupCap, MAX_SALE_UNITS, ManagementFee, Member, Method, Patent, Rate,
+    RateLine, RateSchedule, Uncovered,
 };
 use crate::model::date::Date;
 use crate::model::issue::{Issue, Issues, Path};
+use crate::model::money::MAX_AMOUNT;
 
 /// The `format` value of a scenario file.
 pub const SCENARIO_FORMAT: &str = "poolcalc-scenario";
@@ -160,7 +161,7 @@ fn read_file<T>(
     json: &str,
     body: impl FnOnce(&mut Obj<'_, '_>, &mut Reader) -> Option<T>,
 ) -> Result<T, Vec<Issue>> {
-    let value = parse_json(json).map_err(|i| i.0)?;
+    let value = parse_json(json).map_err(Issues::into_vec)?;
     let mut r = Reader::default();
     let read = r.object(&value, &Path::Root).and_then(|mut o| {
         let head = header(&mut o, &mut r, SCENARIO_FORMAT);
@@ -170,7 +171,7 @@ fn read_file<T>(
     });
     match read {
         Some(t) if r.issues.is_empty() => Ok(t),
-        _ => Err(r.issues.0),
+        _ => Err(r.issues.into_vec()),
     }
 }
 
@@ -413,7 +414,7 @@ pub fn apply_scenario(base: &Dataset, scenario: &Scenario) -> Result<Dataset, Ve
     if issues.is_empty() {
         Ok(d)
     } else {
-        Err(issues.0)
+        Err(issues.into_vec())
     }
 }
 
@@ -435,20 +436,41 @@ fn schedules<'a>(
     Ok(picked)
 }
 
-fn scale_rate(rate: &mut Rate, factor: Decimal) {
+/// Scales a line's rates by `factor`. Factors of several changes compound before the result
+/// is validated again, so each product is checked here: past [`MAX_AMOUNT`] it is an error.
+fn scale_rate(rate: &mut Rate, factor: Decimal) -> Result<(), String> {
+    let scale = |amount: &mut Decimal| -> Result<(), String> {
+        match amount.checked_mul(factor) {
+            Some(scaled) if scaled <= MAX_AMOUNT => {
+                *amount = scaled;
+                Ok(())
+            }
+            _ => Err(format!(
+                "this total is too large to compute exactly: {amount} × {factor} is more than {MAX_AMOUNT}, the largest amount the calculator takes"
+            )),
+        }
+    };
     match rate {
-        Rate::PerUnit { per_unit } => *per_unit *= factor,
-        Rate::Tiers { tiers, .. } => tiers.iter_mut().for_each(|t| t.per_unit *= factor),
+        Rate::PerUnit { per_unit } => scale(per_unit)?,
+        Rate::Tiers { tiers, .. } => {
+            for t in tiers.iter_mut() {
+                scale(&mut t.per_unit)?;
+            }
+        }
         Rate::PercentOfPrice {
             percent_of_price,
             min_per_unit,
             max_per_unit,
         } => {
-            *percent_of_price = (*percent_of_price * factor).min(Decimal::ONE);
-            min_per_unit.iter_mut().for_each(|m| *m *= factor);
-            max_per_unit.iter_mut().for_each(|m| *m *= factor);
+            *percent_of_price = percent_of_price
+                .checked_mul(factor)
+                .map_or(Decimal::ONE, |p| p.min(Decimal::ONE));
+            for m in min_per_unit.iter_mut().chain(max_per_unit.iter_mut()) {
+                scale(m)?;
+            }
         }
     }
+    Ok(())
 }
 
 fn apply_change(d: &mut Dataset, change: &Change) -> Result<(), String> {
@@ -465,7 +487,7 @@ fn apply_change(d: &mut Dataset, change: &Change) -> Result<(), String> {
                     product.as_ref().is_none_or(|p| &l.product == p)
                         && region.as_ref().is_none_or(|r| &l.region == r)
                 }) {
-                    scale_rate(&mut line.rate, *factor);
+                    scale_rate(&mut line.rate, *factor)?;
                     hits += 1;
                 }
             }
@@ -633,10 +655,20 @@ fn scale_volumes(
                 })?;
             }
             for s in &mut y.sales {
-                let scaled = (Decimal::from(s.units) * m)
+                let too_large = || {
+                    format!(
+                        "this total is too large to compute exactly: {} units × {m} is more than a sale may hold ({MAX_SALE_UNITS})",
+                        s.units
+                    )
+                };
+                let scaled = Decimal::from(s.units)
+                    .checked_mul(m)
+                    .ok_or_else(too_large)?
                     .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
                 s.units = u64::try_from(scaled)
-                    .map_err(|_| format!("{} units × {m} is out of range", s.units))?;
+                    .ok()
+                    .filter(|u| *u <= MAX_SALE_UNITS)
+                    .ok_or_else(too_large)?;
             }
         }
     }

@@ -148,3 +148,168 @@ fn compute_and_check(dataset: &Value) {
         }
     }
 }
+
+/// The worked example's pool with every per-unit rate at the largest amount, `decimals`
+/// currency decimals and the licensees of `licensees`.
+fn largest_rates(decimals: u32, licensees: Value) -> Value {
+    let mut v = with_per_unit_rates(
+        serde_json::from_str(POOL).unwrap_or(Value::Null),
+        "1000000000000",
+    );
+    v["pool"]["currency_decimals"] = json!(decimals);
+    v["licensees"] = licensees;
+    v
+}
+
+/// One year (2028) of `count` sales of `units` televisions in the US.
+fn tv_year(count: usize, units: u64) -> Value {
+    let sales: Vec<Value> = (0..count)
+        .map(|_| json!({"product": "tv", "country": "US", "units": units}))
+        .collect();
+    json!({"year": 2028, "sales": sales})
+}
+
+fn profile(years: Value) -> poolcalc_engine::Usage {
+    let v = json!({"format": "patent-pool-usage", "version": 1, "licensee": "L", "years": years});
+    load_usage(&v.to_string()).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+fn pool_of(v: &Value) -> Pool {
+    Pool::new(load_dataset(&v.to_string()).unwrap_or_else(|e| panic!("{e:#?}")))
+}
+
+const TOO_LARGE: &str = "this total is too large to compute exactly";
+
+#[test]
+fn many_maximal_sales_on_one_line_are_an_error_not_a_panic() {
+    let pool = pool_of(&largest_rates(2, json!([])));
+    // 80,000 sales of 10^12 units at 10^12 a unit: 8 × 10^28 passes a Decimal.
+    let usage = profile(json!([tv_year(80_000, MAX_SALE_UNITS)]));
+    let err = compute_fees(&pool, &usage).err();
+    let err = err.unwrap_or_else(|| panic!("fees of 8 × 10^28 were computed"));
+    assert_eq!(err.to_string(), format!("year 2028: {TOO_LARGE}"));
+    assert_eq!(err.path(), "years[0].year");
+    // Just inside: 70,000 such sales are 7 × 10^28, but a cent of it is 7 × 10^30.
+    let usage = profile(json!([tv_year(70_000, MAX_SALE_UNITS)]));
+    assert!(compute_fees(&pool, &usage).is_err());
+    // A licensee's years summed past 28 digits: each year fits (in whole units), the total
+    // of the two does not.
+    let pool = pool_of(&largest_rates(0, json!([])));
+    let mut next = tv_year(50_000, MAX_SALE_UNITS);
+    next["year"] = json!(2029);
+    let usage = profile(json!([tv_year(50_000, MAX_SALE_UNITS), next]));
+    let err = compute_fees(&pool, &usage).err();
+    let err = err.unwrap_or_else(|| panic!("a total of 10^29 was computed"));
+    assert_eq!(err.to_string(), format!("year 2029: {TOO_LARGE}"));
+    let usage = profile(json!([tv_year(50_000, MAX_SALE_UNITS)]));
+    let report = compute_fees(&pool, &usage).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.total, big(5, 28));
+}
+
+/// m × 10^e.
+fn big(m: i128, e: u32) -> Decimal {
+    Decimal::from_i128_with_scale(m * 10i128.pow(e), 0)
+}
+
+#[test]
+fn percent_of_price_sales_summed_past_28_digits_are_an_error_at_the_sale() {
+    let mut v = largest_rates(0, json!([]));
+    v["rate_schedules"][1]["lines"][2] =
+        json!({"product": "tv", "region": "r1", "percent_of_price": "1"});
+    let pool = pool_of(&v);
+    // US is in r1: each sale is 10^12 units at a price of 10^12.
+    let sales: Vec<Value> = (0..80_000)
+        .map(|_| json!({"product": "tv", "country": "US", "units": MAX_SALE_UNITS, "price": "1000000000000"}))
+        .collect();
+    let usage = profile(json!([{"year": 2028, "sales": sales}]));
+    let err = compute_fees(&pool, &usage).err();
+    let err = err.unwrap_or_else(|| panic!("computed"));
+    assert!(err.path().starts_with("years[0].sales["), "{}", err.path());
+    assert!(err.to_string().ends_with(TOO_LARGE), "{err}");
+}
+
+#[test]
+fn rounding_a_large_payable_to_six_decimals_is_an_error_not_a_panic() {
+    let pool = pool_of(&largest_rates(6, json!([])));
+    // 10^24 to be paid; in millionths that is 10^30.
+    let usage = profile(json!([tv_year(1, MAX_SALE_UNITS)]));
+    let err = compute_fees(&pool, &usage).err().map(|e| e.to_string());
+    assert_eq!(
+        err.as_deref(),
+        Some("year 2028: this total is too large to compute exactly")
+    );
+    // With 2 decimals the same sale is computed.
+    let pool = pool_of(&largest_rates(2, json!([])));
+    let report = compute_fees(&pool, &usage).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.total, big(1, 24));
+}
+
+#[test]
+fn pool_income_over_licensees_past_28_digits_is_a_validation_error() {
+    // Each licensee owes 6 × 10^25 (6 × 10^27 cents, which fits); 2,000 of them owe 1.2 × 10^29.
+    let licensees: Vec<Value> = (0..2000)
+        .map(|i| json!({"id": format!("l{i}"), "licensee": "L", "years": [tv_year(60, MAX_SALE_UNITS)]}))
+        .collect();
+    let v = largest_rates(2, Value::Array(licensees));
+    let found = issues(load_dataset(&v.to_string()));
+    assert!(
+        found.iter().any(|i| i.starts_with("licensees[")
+            && i.contains(".years[0]: this total is too large to compute exactly")),
+        "{found:#?}"
+    );
+    assert!(
+        found.len() < 10,
+        "one problem per year, not per licensee: {found:#?}"
+    );
+    // One such licensee is a valid dataset whose income is computed.
+    let one = largest_rates(
+        2,
+        json!([{"id": "l", "licensee": "L", "years": [tv_year(60, MAX_SALE_UNITS)]}]),
+    );
+    let pool = pool_of(&one);
+    let income = pool_income(&pool, 2028);
+    assert_eq!(income.total, big(6, 25));
+}
+
+fn scenario(changes: Value) -> poolcalc_engine::scenario::Scenario {
+    let s = json!({"format": "poolcalc-scenario", "version": 1, "name": "t", "changes": changes});
+    poolcalc_engine::scenario::load_scenario(&s.to_string()).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+#[test]
+fn scenario_factors_that_compound_past_the_limits_are_errors_at_the_change() {
+    use poolcalc_engine::scenario::apply_scenario;
+    let base = pool_of(&serde_json::from_str(POOL).unwrap_or(Value::Null));
+    let rates = scenario(json!([
+        {"type": "scale_rates", "factor": "1000000"},
+        {"type": "scale_rates", "factor": "1000000"},
+        {"type": "scale_rates", "factor": "1000000"}
+    ]));
+    let found = issues(apply_scenario(base.dataset(), &rates));
+    assert!(
+        found
+            .iter()
+            .any(|i| i.starts_with("changes[1]: ") && i.contains(TOO_LARGE)),
+        "{found:#?}"
+    );
+    let volumes = scenario(json!([
+        {"type": "scale_volumes", "factor": "1000000000000"},
+        {"type": "scale_volumes", "factor": "1000000000000"}
+    ]));
+    let found = issues(apply_scenario(base.dataset(), &volumes));
+    assert!(
+        found
+            .iter()
+            .any(|i| i.starts_with("changes[0]: ") && i.contains(TOO_LARGE)),
+        "{found:#?}"
+    );
+    // Growth compounding over 128 years: 1000 × 2^128 is no Decimal.
+    let growth = scenario(json!([
+        {"type": "scale_volumes", "factor": "1000", "growth": "1", "base_year": 1900}
+    ]));
+    let found = issues(apply_scenario(base.dataset(), &growth));
+    assert!(
+        found.iter().any(|i| i.starts_with("changes[0]: ")),
+        "{found:#?}"
+    );
+}

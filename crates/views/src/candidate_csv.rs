@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use poolcalc_engine::io::csv::{self as csv_io, CsvIssue, write_rows};
 use poolcalc_engine::model::dataset::{Patent, PatentStatus};
-use poolcalc_engine::model::date::Date;
+use poolcalc_engine::model::date::{Date, YEARS};
 
 /// The columns of a candidate CSV, in order.
 pub const CANDIDATE_HEADER: [&str; 6] = [
@@ -89,7 +89,12 @@ pub fn read_candidate_csv(text: &str) -> (Vec<CandidateRow>, Vec<CsvIssue>) {
         if record.iter().all(str::is_empty) {
             continue;
         }
-        let field = |i: usize| cols[i].and_then(|c| record.get(c)).unwrap_or("").to_owned();
+        let field = |i: usize| {
+            cols[i]
+                .and_then(|c| record.get(c))
+                .map_or("", csv_io::plain)
+                .to_owned()
+        };
         rows.push(CandidateRow {
             number: field(0),
             country: field(1),
@@ -165,13 +170,13 @@ fn parse_row(r: &CandidateRow, member: &str, n: usize) -> Result<Patent, Vec<Row
     let granted = if r.granted.trim().is_empty() {
         None
     } else {
-        let d = Date::parse(r.granted.trim());
+        let d = Date::parse(r.granted.trim()).filter(|d| YEARS.contains(&d.year()));
         if d.is_none() {
             problems.push(RowProblem::Granted);
         }
         d
     };
-    let expires = Date::parse(r.expires.trim());
+    let expires = Date::parse(r.expires.trim()).filter(|d| YEARS.contains(&d.year()));
     if expires.is_none() {
         problems.push(RowProblem::Expires);
     }

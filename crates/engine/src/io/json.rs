@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Number;
 
-use crate::model::date::Date;
+use crate::model::date::{Date, YEARS, YEARS_TEXT};
 use crate::model::issue::{Issues, Path};
 use crate::model::money::MAX_AMOUNT;
 use crate::model::text::Text;
@@ -307,10 +307,10 @@ impl FromJson for u64 {
 impl FromJson for i32 {
     fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         match v.as_i64().and_then(|n| i32::try_from(n).ok()) {
-            Some(n) if (1..=9999).contains(&n) => Some(n),
+            Some(n) if YEARS.contains(&n) => Some(n),
             Some(n) => {
                 r.issues
-                    .push(path, format!("year {n} is out of range 1–9999"));
+                    .push(path, format!("year {n} is out of range {YEARS_TEXT}"));
                 None
             }
             None => {
@@ -363,11 +363,17 @@ impl FromJson for Date {
     fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let s = str_of(r, v, path)?;
         let d = Date::parse(s);
-        if d.is_none() {
-            r.issues
-                .push(path, format!("\"{s}\" is not a date written YYYY-MM-DD"));
+        match d {
+            None => r
+                .issues
+                .push(path, format!("\"{s}\" is not a date written YYYY-MM-DD")),
+            Some(d) if !YEARS.contains(&d.year()) => r.issues.push(
+                path,
+                format!("{s} is outside the years {YEARS_TEXT} the calculator takes"),
+            ),
+            Some(d) => return Some(d),
         }
-        d
+        None
     }
 }
 
@@ -476,6 +482,8 @@ pub(crate) fn check_fraction(r: &mut Reader, path: &Path<'_>, d: Decimal) {
 
 /// Parses a whole JSON document; a syntax error names its line and column.
 pub(crate) fn parse_json(text: &str) -> Result<Value<'_>, Issues> {
+    // Windows tools write a UTF-8 byte-order mark before the text; it is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str(text).map_err(|e| {
         let mut issues = Issues::default();
         issues.push(
@@ -517,7 +525,7 @@ mod tests {
     }
 
     fn same_as_serde(text: &str) {
-        let ours = parse_json(text).map_err(|i| i.0);
+        let ours = parse_json(text).map_err(Issues::into_vec);
         let theirs = serde_json::from_str::<serde_json::Value>(text);
         match (ours, theirs) {
             (Ok(ours), Ok(theirs)) => assert_eq!(ours, from_serde(&theirs), "{text:.200}"),

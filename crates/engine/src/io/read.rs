@@ -75,8 +75,9 @@ pub(crate) fn choice<T: Copy>(
 
 /// Checks the `format` and `version` header of a file.
 pub(crate) fn header(o: &mut Obj<'_, '_>, r: &mut Reader, format: &str) -> Option<()> {
-    let f = o.req::<String>(r, "format")?;
-    let v = o.req::<u64>(r, "version")?;
+    // Both read before either is required, so an empty object lists every missing field.
+    let (f, v) = (o.req::<String>(r, "format"), o.req::<u64>(r, "version"));
+    let (f, v) = (f?, v?);
     if f != format {
         r.issues.push(
             o.at("format"),

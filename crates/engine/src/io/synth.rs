@@ -8,9 +8,9 @@ use rust_decimal::Decimal;
 use thiserror::Error;
 
 use crate::model::dataset::{
-    Dataset, Discount, Distribution, GroupCap, Licensee, ManagementFee, Member, Method, Patent,
-    PatentStatus, PoolInfo, Product, Rate, RateLine, RateSchedule, Region, Sale, Tier, TierMode,
-    Uncovered, Usage, UsageYear,
+    Dataset, Discount, Distribution, GroupCap, Licensee, MAX_SALE_UNITS, ManagementFee, Member,
+    Method, Patent, PatentStatus, PoolInfo, Product, Rate, RateLine, RateSchedule, Region, Sale,
+    Tier, TierMode, Uncovered, Usage, UsageYear,
 };
 use crate::model::date::Date;
 use crate::model::text::Text;
@@ -44,13 +44,36 @@ pub enum SynthError {
     #[error("at most {0} countries can be generated")]
     TooManyCountries(usize),
     /// Years reversed or out of range.
-    #[error("years must satisfy 1990 <= from <= to <= 2200")]
+    #[error("years must satisfy 1990 <= from <= to <= {LAST_YEAR}")]
     Years,
+    /// More than the generator makes (its output must fit in memory and load again).
+    #[error("at most {max} {what} can be generated")]
+    TooMany {
+        /// What was asked for too much of.
+        what: &'static str,
+        /// The most there may be.
+        max: usize,
+    },
 }
 
+/// The last year of sales: patents filed up to `from − 1` expire up to twenty years later and
+/// members leave up to three years after `to`, all inside the dates a dataset may hold
+/// ([`crate::model::date::YEARS`]).
+pub const LAST_YEAR: i32 = 2180;
+
+/// The most members, patents and licensees, and licensee-years (licensees × years), a
+/// synthetic pool may have: ten times the largest benchmark pool (100,000 patents, 2,000
+/// licensees over 20 years), a few hundred megabytes of JSON.
+pub const MAX_MEMBERS: usize = 10_000;
+/// See [`MAX_MEMBERS`].
+pub const MAX_PATENTS: usize = 1_000_000;
+/// See [`MAX_MEMBERS`].
+pub const MAX_LICENSEE_YEARS: usize = 400_000;
+
 /// SplitMix64: a tiny generator whose sequence is fixed forever, so "same arguments, same
-/// bytes" holds across versions of this program (a library RNG may change its stream).
-struct Rng(u64);
+/// bytes" holds across versions of this program (a library RNG may change its stream). The
+/// engine's fuzz runner draws its mutations from it too.
+pub struct Rng(pub u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -61,8 +84,8 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    /// Uniform in `0..n` (n > 0).
-    fn below(&mut self, n: usize) -> usize {
+    /// Uniform in `0..n` (0 when n is 0).
+    pub fn below(&mut self, n: usize) -> usize {
         usize::try_from(self.next() % (n.max(1) as u64)).unwrap_or(0)
     }
 
@@ -94,8 +117,21 @@ pub fn synthesize(o: &SynthOptions) -> Result<Dataset, SynthError> {
     if o.countries > all.len() {
         return Err(SynthError::TooManyCountries(all.len()));
     }
-    if !(1990..=2200).contains(&o.from) || o.to < o.from || o.to > 2200 {
+    if !(1990..=LAST_YEAR).contains(&o.from) || o.to < o.from || o.to > LAST_YEAR {
         return Err(SynthError::Years);
+    }
+    let years = usize::try_from(o.to - o.from + 1).unwrap_or(usize::MAX);
+    let limits = [
+        ("members", o.members, MAX_MEMBERS),
+        ("patents", o.patents, MAX_PATENTS),
+        (
+            "licensee-years (licensees × years)",
+            o.licensees.saturating_mul(years),
+            MAX_LICENSEE_YEARS,
+        ),
+    ];
+    if let Some(&(what, _, max)) = limits.iter().find(|(_, n, max)| n > max) {
+        return Err(SynthError::TooMany { what, max });
     }
     let mut rng = Rng(o.seed);
     let countries = &all[..o.countries];
@@ -433,7 +469,8 @@ fn make_licensees(
                             .map(|((p, c), units)| Sale {
                                 product: products[p].id.clone(),
                                 country: c.to_owned(),
-                                units,
+                                // Two centuries of growth would pass what a sale may hold.
+                                units: units.min(MAX_SALE_UNITS),
                                 price: products[p].typical_price,
                             })
                             .collect(),

@@ -54,7 +54,11 @@ pub fn read_sales_csv(text: &str) -> (Vec<UsageYear>, Vec<CsvIssue>) {
             }
         };
         let line = record.position().map_or(0, csv::Position::line);
-        let field = |i: usize| cols[i].and_then(|c| record.get(c)).unwrap_or("");
+        let field = |i: usize| {
+            cols[i]
+                .and_then(|c| record.get(c))
+                .map_or("", csv_io::plain)
+        };
         if record.iter().all(str::is_empty) {
             continue;
         }
@@ -80,8 +84,13 @@ fn parse_row(
     let year: i32 = year
         .parse()
         .ok()
-        .filter(|y| (1..=9999).contains(y))
-        .ok_or_else(|| format!("year \"{year}\" is not a year"))?;
+        .filter(|y| crate::model::date::YEARS.contains(y))
+        .ok_or_else(|| {
+            format!(
+                "year \"{year}\" is not a year in {}",
+                crate::model::date::YEARS_TEXT
+            )
+        })?;
     if product.is_empty() {
         return Err("the product is empty".into());
     }

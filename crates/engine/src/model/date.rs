@@ -5,6 +5,13 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
 
+/// The years a date or a year field may name (docs/dataset-format.md): a pool's patents,
+/// schedules and sales fall well inside, and every table indexed by year stays small.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// [`YEARS`] as messages write it.
+pub const YEARS_TEXT: &str = "1900–2200";
+
 /// A calendar date, stored as days since 1970-01-01 so intervals are plain integer maths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(i32);

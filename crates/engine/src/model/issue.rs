@@ -34,20 +34,55 @@ impl fmt::Display for Issue {
     }
 }
 
-/// Every problem found, in document order.
+/// The most problems a list keeps: a file with 200,000 broken patents gives this many, then
+/// one "and N more" line, so the list (and the memory and screen it takes) stays bounded.
+pub const MAX_ISSUES: usize = 1000;
+
+/// Every problem found, in document order, at most [`MAX_ISSUES`] of them; the rest are only
+/// counted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Issues(pub Vec<Issue>);
+pub struct Issues {
+    list: Vec<Issue>,
+    more: usize,
+}
 
 impl Issues {
-    /// Records a problem.
+    /// Records a problem (or only counts it, once the list is full).
     pub fn push(&mut self, path: impl fmt::Display, message: impl Into<String>) {
-        self.0.push(Issue::new(path.to_string(), message));
+        if self.list.len() < MAX_ISSUES {
+            self.list.push(Issue::new(path.to_string(), message));
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Counts `n` problems that were found without being listed (a check that stopped
+    /// listing once the list was full).
+    pub fn count_more(&mut self, n: usize) {
+        self.more = self.more.saturating_add(n);
     }
 
     /// Whether nothing was found.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.list.is_empty()
+    }
+
+    /// Whether the list holds [`MAX_ISSUES`] problems: checks whose every step could add one
+    /// (pairs of schedules) stop there, so their work stays bounded too.
+    #[must_use]
+    pub fn is_full(&self) -> bool {
+        self.list.len() >= MAX_ISSUES
+    }
+
+    /// The problems, and when some were only counted a last line saying how many.
+    #[must_use]
+    pub fn into_vec(mut self) -> Vec<Issue> {
+        if self.more > 0 {
+            let message = format!("and {} more problems", self.more);
+            self.list.push(Issue::new("", message));
+        }
+        self.list
     }
 }
 

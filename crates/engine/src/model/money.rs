@@ -31,6 +31,21 @@ pub fn mul_div(a: Decimal, b: Decimal, c: Decimal) -> Decimal {
         .map_or_else(|| a * (b / c), |product| product / c)
 }
 
+/// The sum of `amounts`, or `None` when it passes what a Decimal holds (rust_decimal's `+`
+/// and `sum` panic there).
+#[must_use]
+pub fn checked_sum(amounts: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    amounts
+        .into_iter()
+        .try_fold(Decimal::ZERO, Decimal::checked_add)
+}
+
+/// 10^decimals: one unit of money in minor units.
+#[must_use]
+pub fn minor_units(decimals: u32) -> Decimal {
+    Decimal::from(10u64.pow(decimals.min(18)))
+}
+
 /// An exact amount as the JSON output prints it (`gross`, `discount`, weights): no trailing zeros.
 #[must_use]
 pub fn format_exact(amount: Decimal) -> String {

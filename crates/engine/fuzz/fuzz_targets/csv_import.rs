@@ -1,0 +1,8 @@
+//! Any bytes through the csv import target of tests/fuzz/bodies.rs (shared with the stable
+//! mutation run of `cargo test`). Nothing may panic.
+#![no_main]
+
+#[path = "../../../views/tests/fuzz/bodies.rs"]
+mod bodies;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| bodies::csv_import(data));
