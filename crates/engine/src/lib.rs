@@ -33,6 +33,7 @@ pub mod schema;
 pub mod share_link;
 pub mod shares_csv;
 pub mod shares_view;
+pub mod stack;
 pub mod synth;
 pub mod text;
 pub mod tiers;
