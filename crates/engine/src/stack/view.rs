@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::compute::{Burden, LicenceKind, StackReport};
 use super::what_if::WhatIfReport;
+use super::{Stack, WhatIf};
 use crate::money::round;
 
 /// A decimal for people: rounded half away from zero to `dp` decimals, thousands grouped
@@ -299,6 +300,76 @@ pub fn what_if_rows(w: &WhatIfReport) -> Vec<WhatIfRow> {
         .collect()
 }
 
+/// The what-if controls of one licence, read from the stack's `what_if` list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Controls {
+    /// Not dropped.
+    pub included: bool,
+    /// The rate factor as text ("" when unchanged).
+    pub factor: String,
+    /// The what-if signing date as text ("" when unchanged).
+    pub signed: String,
+}
+
+fn licence_of(w: &WhatIf) -> &str {
+    match w {
+        WhatIf::Drop { licence }
+        | WhatIf::ScaleRates { licence, .. }
+        | WhatIf::SetSigned { licence, .. } => licence,
+    }
+}
+
+/// The controls of licence `id`.
+#[must_use]
+pub fn controls(stack: &Stack, id: &str) -> Controls {
+    let mut c = Controls {
+        included: true,
+        ..Controls::default()
+    };
+    for w in stack.what_if.iter().filter(|w| licence_of(w) == id) {
+        match w {
+            WhatIf::Drop { .. } => c.included = false,
+            WhatIf::ScaleRates { factor, .. } => c.factor = factor.normalize().to_string(),
+            WhatIf::SetSigned { signed, .. } => {
+                c.signed = signed.map(|d| d.to_string()).unwrap_or_default();
+            }
+        }
+    }
+    c
+}
+
+/// Replaces licence `id`'s change of the same kind as `change` (`None` removes it): one
+/// drop, one rate factor and one signing date per licence at most, in that order.
+pub fn set_change(stack: &mut Stack, id: &str, kind: ChangeKind, change: Option<WhatIf>) {
+    stack
+        .what_if
+        .retain(|w| !(licence_of(w) == id && ChangeKind::of(w) == kind));
+    if let Some(c) = change {
+        stack.what_if.push(c);
+    }
+}
+
+/// The three kinds of what-if change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// `drop`.
+    Drop,
+    /// `scale_rates`.
+    Scale,
+    /// `set_signed`.
+    Signed,
+}
+
+impl ChangeKind {
+    fn of(w: &WhatIf) -> ChangeKind {
+        match w {
+            WhatIf::Drop { .. } => ChangeKind::Drop,
+            WhatIf::ScaleRates { .. } => ChangeKind::Scale,
+            WhatIf::SetSigned { .. } => ChangeKind::Signed,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,5 +389,40 @@ mod tests {
         assert_eq!(percent(None), "—");
         assert_eq!(signed(d("5"), 2), "+5.00");
         assert_eq!(signed(d("-5"), 2), "-5.00");
+    }
+
+    #[test]
+    fn controls_read_and_write_the_what_if_list() {
+        let text = r#"{"format": "poolcalc-stack", "version": 1,
+            "product": {"name": "X", "currency": "USD", "price": "10"},
+            "sales": {"years": [{"year": 2026, "countries": [{"country": "US", "units": 5}]}]},
+            "licences": [{"id": "a", "type": "known", "per_year": "1"}, {"id": "b", "type": "known", "per_year": "2"}],
+            "what_if": [{"type": "scale_rates", "licence": "a", "factor": "0.50"}]}"#;
+        let mut stack = crate::stack::load_stack(text).unwrap_or_else(|i| panic!("{i:?}"));
+        assert_eq!(controls(&stack, "a").factor, "0.5");
+        assert!(controls(&stack, "a").included);
+        set_change(
+            &mut stack,
+            "a",
+            ChangeKind::Drop,
+            Some(WhatIf::Drop {
+                licence: "a".into(),
+            }),
+        );
+        set_change(&mut stack, "a", ChangeKind::Scale, None);
+        assert_eq!(
+            stack.what_if,
+            vec![WhatIf::Drop {
+                licence: "a".into()
+            }]
+        );
+        assert!(!controls(&stack, "a").included);
+        assert_eq!(
+            controls(&stack, "b"),
+            Controls {
+                included: true,
+                ..Controls::default()
+            }
+        );
     }
 }
