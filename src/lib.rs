@@ -28,7 +28,7 @@ use components::{Header, MainNav, RenderError, SkipLink};
 use i18n::I18nSubContextProvider;
 use pages::{
     DataPage, FeesPage, MemberPage, MembersPage, NotFound, OverviewPage, PatentPage, PatentsPage,
-    ScenariosPage, SharesPage,
+    ScenariosPage, SharesPage, StackPage,
 };
 
 #[component]
@@ -62,6 +62,7 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("fees") view=FeesPage />
                         <Route path=path!("shares") view=SharesPage />
                         <Route path=path!("scenarios") view=ScenariosPage />
+                        <Route path=path!("stack") view=StackPage />
                         <Route path=path!("data") view=DataPage />
                         <Route path=path!("members") view=MembersPage />
                         <Route path=path!("members/:id") view=MemberPage />
