@@ -9,6 +9,7 @@ mod overview;
 mod patents;
 mod scenarios;
 mod shares;
+mod stack;
 
 pub use data::DataPage;
 pub use fees::FeesPage;
@@ -18,3 +19,4 @@ pub use overview::OverviewPage;
 pub use patents::{PatentPage, PatentsPage};
 pub use scenarios::ScenariosPage;
 pub use shares::SharesPage;
+pub use stack::StackPage;

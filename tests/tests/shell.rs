@@ -3,11 +3,12 @@
 use fantoccini::key::Key;
 use poolcalc_e2e::{Options, Session, TestResult, default_pool_name, record_first_render, run};
 
-const NAV: [(&str, &str, &str); 5] = [
+const NAV: [(&str, &str, &str); 6] = [
     ("nav-overview", "Overview", ""),
     ("nav-fees", "Fees", "fees"),
     ("nav-shares", "Member shares", "shares"),
     ("nav-scenarios", "Scenarios", "scenarios"),
+    ("nav-stack", "Stack", "stack"),
     ("nav-data", "Data", "data"),
 ];
 

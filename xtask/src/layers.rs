@@ -23,6 +23,7 @@ pub const LAYERINGS: &[Layering] = &[
             &["fees"],
             &["shares"],
             &["scenario"],
+            &["stack"],
             &["output"],
         ],
     },

@@ -1,6 +1,8 @@
 //! `poolcalc`: the command-line face of the engine (spec section 6): validate a dataset,
 //! compute a licensee's fees, split a year's income, generate a synthetic pool.
 
+mod stack_cmd;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -59,6 +61,17 @@ enum Command {
         /// Use this method instead of the dataset's (per_patent, per_family, weighted, country_of_sale).
         #[arg(long, value_parser = parse_method)]
         method: Option<Method>,
+        /// Print the stable JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A product's royalty stack: each licence's payable, per unit, against price and profit.
+    Stack {
+        /// The stack file (docs/stack-format.md).
+        file: PathBuf,
+        /// Folder of the bundled datasets (default: public/datasets of the repository).
+        #[arg(long)]
+        datasets: Option<PathBuf>,
         /// Print the stable JSON output.
         #[arg(long)]
         json: bool,
@@ -240,6 +253,11 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
+        Command::Stack {
+            file,
+            datasets,
+            json,
+        } => stack_cmd::run(&file, json, datasets),
         Command::Synth {
             members,
             patents,

@@ -5,8 +5,8 @@
 #![forbid(unsafe_code)]
 
 // The layers, each using only those above it in this list (a test, tests/layers.rs, keeps it
-// so): model ← io ← pool ← fees ← shares ← scenario. `output` is the CLI's JSON contract over
-// fees and shares. See docs/architecture.md.
+// so): model ← io ← pool ← fees ← shares ← scenario ← stack. `output` is the CLI's JSON
+// contract over fees and shares. See docs/architecture.md.
 pub mod model;
 
 pub mod io;
@@ -18,6 +18,8 @@ pub mod fees;
 pub mod shares;
 
 pub mod scenario;
+
+pub mod stack;
 
 pub mod output;
 

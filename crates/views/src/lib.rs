@@ -16,3 +16,4 @@ pub mod membership_change;
 pub mod policy;
 pub mod shares_csv;
 pub mod shares_view;
+pub mod stack_view;

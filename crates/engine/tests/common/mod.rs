@@ -84,3 +84,43 @@ pub fn d(s: &str) -> Decimal {
 pub fn amounts(s: &Shares) -> Vec<String> {
     s.members.iter().map(|m| m.amount.to_string()).collect()
 }
+
+// Bundled datasets and stacks, found as the CLI and the app find them.
+
+use poolcalc_engine::stack::{PoolSet, Stack, StackReport, compute_stack, load_stack, pool_set};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub fn public(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../public")
+        .join(path)
+}
+
+pub fn read(path: &str) -> String {
+    let p = public(path);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// A bundled dataset by id, as the CLI and the app find it: through datasets/index.json.
+pub fn bundled(id: &str) -> Result<Arc<Pool>, String> {
+    let index: Value =
+        serde_json::from_str(&read("datasets/index.json")).map_err(|e| e.to_string())?;
+    let file = index["datasets"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|e| e["id"] == id)
+        .and_then(|e| e["file"].as_str())
+        .ok_or_else(|| format!("no bundled dataset {id}"))?;
+    let d = load_dataset(&read(&format!("datasets/{file}"))).map_err(|i| format!("{i:?}"))?;
+    Ok(Arc::new(Pool::new(d)))
+}
+
+pub fn stack_file(file: &str) -> (Stack, PoolSet, StackReport) {
+    let stack =
+        load_stack(&read(&format!("stacks/{file}"))).unwrap_or_else(|i| panic!("{file}: {i:#?}"));
+    let pools = pool_set(&stack, bundled).unwrap_or_else(|i| panic!("{file}: {i:#?}"));
+    let report = compute_stack(&stack, &pools).unwrap_or_else(|i| panic!("{file}: {i:#?}"));
+    (stack, pools, report)
+}
