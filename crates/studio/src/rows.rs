@@ -118,6 +118,8 @@ impl RowReader<'_> {
             None => Ok(None),
             Some(c) => match parse_weight(row.cell(c)) {
                 Some(w) => Ok(Some(w)),
+                // An empty weight is the default weight.
+                None if row.cell(c).is_empty() => Ok(None),
                 None => self
                     .settle(line, Reason::BadWeight, row.cell(c), parse_weight)
                     .map(Some),
