@@ -1,5 +1,8 @@
 //! `poolcalc`: the command-line face of the engine (spec section 6): validate a dataset,
-//! compute a licensee's fees, split a year's income, generate a synthetic pool.
+//! compute a licensee's fees, split a year's income, generate a synthetic pool, import a
+//! pool's patent list.
+
+mod import;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -61,6 +64,11 @@ enum Command {
         /// Print the stable JSON output.
         #[arg(long)]
         json: bool,
+    },
+    /// Import a pool's published data into dataset JSON.
+    Import {
+        #[command(subcommand)]
+        what: import::ImportCommand,
     },
     /// Print a deterministic synthetic dataset (same arguments, same bytes).
     Synth {
@@ -212,6 +220,10 @@ fn run(cli: Cli) -> Result<(), String> {
                     out(&format!("  {:<24} {:>16}", m.id, m.amount));
                 }
             }
+            Ok(())
+        }
+        Command::Import { what } => {
+            out(&import::run(what)?);
             Ok(())
         }
         Command::Synth {
