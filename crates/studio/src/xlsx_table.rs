@@ -44,7 +44,10 @@ pub fn read_sheet(bytes: &[u8], sheet: &str) -> Result<Table, FileError> {
     let mut cells = book
         .worksheet_cells_reader(sheet)
         .map_err(|e| FileError::Workbook(e.to_string()))?;
+    // Cells come row by row in a sheet written by a spreadsheet program; the map only sorts
+    // the rare sheet that is not, so a row is looked up once, not once per cell.
     let mut rows: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    let mut current: Option<(u32, Vec<String>)> = None;
     for _ in 0..MAX_CELLS {
         let cell = match cells.next_cell() {
             Ok(Some(c)) => c,
@@ -53,18 +56,28 @@ pub fn read_sheet(bytes: &[u8], sheet: &str) -> Result<Table, FileError> {
         };
         let (r, c) = cell.get_position();
         let Ok(c) = usize::try_from(c) else { continue };
-        let text = cell_text(cell.get_value());
-        if c >= MAX_COLUMNS || text.is_empty() {
+        if c >= MAX_COLUMNS {
             continue;
         }
-        if !rows.contains_key(&r) && rows.len() >= MAX_ROWS {
-            return Err(FileError::TooManyRows);
+        let text = cell_text(cell.get_value());
+        if text.is_empty() {
+            continue;
         }
-        let row = rows.entry(r).or_default();
-        if row.len() <= c {
-            row.resize(c + 1, String::new());
+        if current.as_ref().is_none_or(|(row, _)| *row != r) {
+            if let Some((row, done)) = current.take() {
+                put_row(&mut rows, row, done)?;
+            }
+            current = Some((r, rows.remove(&r).unwrap_or_default()));
         }
-        row[c] = text;
+        if let Some((_, row)) = current.as_mut() {
+            if row.len() <= c {
+                row.resize(c + 1, String::new());
+            }
+            row[c] = text;
+        }
+    }
+    if let Some((row, done)) = current {
+        put_row(&mut rows, row, done)?;
     }
     let rows = rows
         .into_iter()
@@ -77,6 +90,18 @@ pub fn read_sheet(bytes: &[u8], sheet: &str) -> Result<Table, FileError> {
         rows,
         source: format!("XLSX, sheet {sheet}"),
     })
+}
+
+fn put_row(
+    rows: &mut BTreeMap<u32, Vec<String>>,
+    r: u32,
+    cells: Vec<String>,
+) -> Result<(), FileError> {
+    if rows.len() >= MAX_ROWS {
+        return Err(FileError::TooManyRows);
+    }
+    rows.insert(r, cells);
+    Ok(())
 }
 
 /// A cell as the text a person sees, dates as `YYYY-MM-DD`, whole numbers without `.0`.
