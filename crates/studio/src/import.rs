@@ -4,8 +4,8 @@
 use poolcalc_engine::dataset::Member;
 use poolcalc_engine::text::Text;
 
-use crate::columns::{Header, Layout, find_header};
 use crate::csv_table::read_csv;
+use crate::header::{Header, Layout, find_header};
 use crate::members::Members;
 use crate::options::ImportOptions;
 use crate::patents::{Groups, ImportedPatent};

@@ -6,10 +6,12 @@
 
 #![forbid(unsafe_code)]
 
+pub mod build_page;
 pub mod columns;
 pub mod countries;
 mod csv_table;
 pub mod dates;
+pub mod header;
 mod import;
 mod members;
 pub mod options;
@@ -21,7 +23,8 @@ pub mod table;
 pub mod values;
 mod xlsx_table;
 
-pub use columns::{Field, Header, Layout};
+pub use columns::Field;
+pub use header::{Header, Layout};
 pub use import::{Import, ImportError, header, import_file, import_table, read_table};
 pub use options::ImportOptions;
 pub use problems::{Choice, Problem, Problems, Reason};

@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 
 use poolcalc_engine::date::Date;
 
-use crate::columns::{Field, Layout};
+use crate::columns::Field;
 use crate::countries::country_code;
 use crate::dates::parse_date;
+use crate::header::Layout;
 use crate::problems::{Choice, Reason, ValueKind};
 use crate::values::{parse_status, parse_weight};
 

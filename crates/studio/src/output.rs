@@ -9,7 +9,7 @@ use poolcalc_engine::date::Date;
 use poolcalc_engine::{Issue, load_dataset};
 
 use crate::Import;
-use crate::columns::Layout;
+use crate::header::Layout;
 use crate::options::{ImportOptions, parse_choice};
 use crate::problems::{MAX_LISTED, Reason};
 

@@ -5,9 +5,10 @@ use poolcalc_engine::dataset::PatentStatus;
 use poolcalc_engine::date::Date;
 use rust_decimal::Decimal;
 
-use crate::columns::{Field, Header};
+use crate::columns::Field;
 use crate::countries::country_code;
 use crate::dates::parse_date;
+use crate::header::Header;
 use crate::options::ImportOptions;
 use crate::problems::{Choice, Problems, Reason};
 use crate::table::Row;
