@@ -1,5 +1,8 @@
 //! `poolcalc`: the command-line face of the engine (spec section 6): validate a dataset,
-//! compute a licensee's fees, split a year's income, generate a synthetic pool.
+//! compute a licensee's fees, split a year's income, generate a synthetic pool, import a
+//! pool's patent list.
+
+mod import;
 
 mod stack_cmd;
 
@@ -75,6 +78,11 @@ enum Command {
         /// Print the stable JSON output.
         #[arg(long)]
         json: bool,
+    },
+    /// Import a pool's published data into dataset JSON.
+    Import {
+        #[command(subcommand)]
+        what: import::ImportCommand,
     },
     /// Print a deterministic synthetic dataset (same arguments, same bytes).
     Synth {
@@ -258,6 +266,10 @@ fn run(cli: Cli) -> Result<(), String> {
             datasets,
             json,
         } => stack_cmd::run(&file, json, datasets),
+        Command::Import { what } => {
+            out(&import::run(what)?);
+            Ok(())
+        }
         Command::Synth {
             members,
             patents,
