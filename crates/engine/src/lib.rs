@@ -28,6 +28,7 @@ pub mod output;
 pub mod policy;
 pub mod pool;
 mod read;
+pub mod report_card;
 pub mod scenario;
 pub mod schema;
 pub mod share_link;
