@@ -305,12 +305,15 @@ fn print_report(card: &report_card::ReportCard) {
         for i in &s.indicators {
             for r in &i.rows {
                 let detail = r.detail.as_ref().map(|d| format!(" ({})", d.plain()));
-                let status = r.status.map(|s| format!(" — {}", report_card::status_label(s).1));
+                let status = r
+                    .status
+                    .map(|s| format!(" — {}", report_card::status_label(s).1));
+                let value = r.value.plain();
                 out(&format!(
                     "  {} {}: {}{}{}",
                     i.id.as_str(),
                     r.subject.key(),
-                    r.value.plain(),
+                    if value.is_empty() { "—" } else { &value },
                     detail.unwrap_or_default(),
                     status.unwrap_or_default()
                 ));

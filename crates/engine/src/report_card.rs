@@ -151,6 +151,51 @@ pub enum Subject {
 }
 
 impl Subject {
+    /// What kind of subject it is, for exports: `pool`, `product`, `member`, …
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        use crate::policy::Variant;
+        match self {
+            Subject::Pool => "pool",
+            Subject::Product { .. } => "product",
+            Subject::Member { .. } => "member",
+            Subject::Licensee { .. } => "licensee",
+            Subject::Year { .. } => "year",
+            Subject::Schedule { .. } => "schedule",
+            Subject::Item { .. } => "item",
+            Subject::Variant { variant } => match variant {
+                Variant::Region { .. } => "variant_region",
+                Variant::Signing { .. } => "variant_signing",
+                Variant::Product { .. } => "variant_product",
+            },
+        }
+    }
+
+    /// The subject's own id (a product, member, year, region, discount …), and the schedule
+    /// a product row is under; empty for the pool.
+    #[must_use]
+    pub fn id(&self) -> (String, Option<&str>) {
+        use crate::policy::Variant;
+        match self {
+            Subject::Pool
+            | Subject::Variant {
+                variant: Variant::Signing { discount: None },
+            } => (String::new(), None),
+            Subject::Product { schedule, product } => (product.clone(), schedule.as_deref()),
+            Subject::Member { id }
+            | Subject::Licensee { id }
+            | Subject::Schedule { id }
+            | Subject::Item { item: id }
+            | Subject::Variant {
+                variant:
+                    Variant::Signing { discount: Some(id) }
+                    | Variant::Region { region: id, .. }
+                    | Variant::Product { product: id },
+            } => (id.clone(), None),
+            Subject::Year { year } => (year.to_string(), None),
+        }
+    }
+
     /// A stable text for exports: `product=decoder;schedule=2011-on`, `year=2027`, …
     #[must_use]
     pub fn key(&self) -> String {

@@ -16,8 +16,12 @@ fn row(item: &str, with: usize, of: usize) -> Row {
     let (with, of) = (with as u64, of as u64);
     let subject = item_subject(item);
     match (with, of) {
-        (0, _) | (_, 0) => Row::new(subject, Value::Coverage { with: 0, of }).status(Status::Missing),
-        (w, o) if w >= o => Row::new(subject, Value::Coverage { with, of }).status(Status::Disclosed),
+        (0, _) | (_, 0) => {
+            Row::new(subject, Value::Coverage { with: 0, of }).status(Status::Missing)
+        }
+        (w, o) if w >= o => {
+            Row::new(subject, Value::Coverage { with, of }).status(Status::Disclosed)
+        }
         _ => Row::new(subject, Value::Coverage { with, of }).status(Status::Partly),
     }
 }
@@ -40,7 +44,11 @@ pub(super) fn section(b: &Basis<'_>) -> Vec<Indicator> {
         })
         .collect();
     let products = d.products.len();
-    let priced = d.products.iter().filter(|p| p.typical_price.is_some()).count();
+    let priced = d
+        .products
+        .iter()
+        .filter(|p| p.typical_price.is_some())
+        .count();
     let margins = d
         .products
         .iter()
@@ -50,7 +58,11 @@ pub(super) fn section(b: &Basis<'_>) -> Vec<Indicator> {
     rows.push(row("typical_prices", priced, products));
     rows.push(row("industry_margins", margins, products));
     for (item, given) in [("administrator", named), ("as_of", d.pool.as_of.is_some())] {
-        let status = if given { Status::Disclosed } else { Status::Missing };
+        let status = if given {
+            Status::Disclosed
+        } else {
+            Status::Missing
+        };
         rows.push(Row::new(item_subject(item), Value::None).status(status));
     }
     let missing = rows

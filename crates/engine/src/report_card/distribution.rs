@@ -38,7 +38,11 @@ pub(crate) fn concentration(amounts: &[Decimal]) -> Concentration {
     Concentration {
         largest: order.first().map(|&i| (i, share(amounts[i]))),
         top_three: Some(share(top_three)),
-        hhi: Some(round(hhi * Decimal::from(10_000), POINTS_DECIMALS)),
+        hhi: Some({
+            let mut p = round(hhi * Decimal::from(10_000), POINTS_DECIMALS);
+            p.rescale(POINTS_DECIMALS);
+            p
+        }),
     }
 }
 
@@ -135,7 +139,10 @@ fn per_patent(b: &Basis<'_>, rows: &[MemberYear]) -> Vec<Indicator> {
             Value::Ratio(round(r, super::FRACTION_DECIMALS).normalize())
         });
     vec![
-        indicator(IndicatorId::IncomePerPatent, vec![Row::new(Subject::Pool, pool)]),
+        indicator(
+            IndicatorId::IncomePerPatent,
+            vec![Row::new(Subject::Pool, pool)],
+        ),
         indicator(IndicatorId::IncomePerPatentLowest, vec![row(low)]),
         indicator(IndicatorId::IncomePerPatentHighest, vec![row(high)]),
         indicator(
@@ -161,9 +168,14 @@ fn ahead(b: &Basis<'_>, now: &Shares) -> Vec<Indicator> {
         let amounts: Vec<Decimal> = s.members.iter().map(|m| m.amount).collect();
         let c = concentration(&amounts);
         let subject = Subject::Year { year };
-        largest.push(Row::new(subject.clone(), share(c.largest.map(|l| l.1))));
-        top.push(Row::new(subject.clone(), share(c.top_three)));
-        hhi.push(Row::new(subject.clone(), points(c.hhi)));
+        let row = |v: Value| {
+            let none = v == Value::None;
+            let r = Row::new(subject.clone(), v);
+            if none { r.status(Status::NoPatents) } else { r }
+        };
+        largest.push(row(share(c.largest.map(|l| l.1))));
+        top.push(row(share(c.top_three)));
+        hhi.push(row(points(c.hhi)));
         let in_force: u64 = b
             .pool
             .index()

@@ -7,10 +7,12 @@ use serde_json::{Value as Json, json};
 use super::{ReportCard, Row, Value, about, status_label};
 
 /// The columns of the report CSV.
-pub const REPORT_HEADER: [&str; 14] = [
+pub const REPORT_HEADER: [&str; 16] = [
     "section",
     "indicator",
+    "subject_kind",
     "subject",
+    "schedule",
     "value",
     "unit",
     "detail",
@@ -44,15 +46,21 @@ pub fn report_csv(card: &ReportCard) -> String {
             let a = about(ind.id);
             for r in &ind.rows {
                 let detail = r.detail.as_ref();
+                let (id, schedule) = r.subject.id();
                 let record = [
                     section.id.as_str().to_owned(),
                     ind.id.as_str().to_owned(),
-                    text_cell(&r.subject.key()),
+                    r.subject.kind().to_owned(),
+                    text_cell(&id),
+                    text_cell(schedule.unwrap_or_default()),
                     r.value.plain(),
                     r.value.unit().to_owned(),
                     detail.map(Value::plain).unwrap_or_default(),
                     detail.map(Value::unit).unwrap_or_default().to_owned(),
-                    r.status.map(|s| status_label(s).0).unwrap_or_default().to_owned(),
+                    r.status
+                        .map(|s| status_label(s).0)
+                        .unwrap_or_default()
+                        .to_owned(),
                     card.year.to_string(),
                     text_cell(&card.currency),
                     text_cell(a.formula),
@@ -82,6 +90,8 @@ fn value_json(v: &Value) -> Json {
 fn row_json(r: &Row) -> Json {
     json!({
         "subject": r.subject.key(),
+        "subject_kind": r.subject.kind(),
+        "subject_id": r.subject.id().0,
         "value": value_json(&r.value),
         "unit": r.value.unit(),
         "detail": r.detail.as_ref().map_or(Json::Null, value_json),
@@ -117,4 +127,18 @@ pub fn report_json(card: &ReportCard) -> Json {
             }).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_cell;
+
+    #[test]
+    fn text_a_spreadsheet_would_run_is_neutralised() {
+        for s in ["=SUM(A1)", "+1", "-2", "@x", "\tx"] {
+            assert_eq!(text_cell(s), format!("'{s}"));
+        }
+        assert_eq!(text_cell("decoder"), "decoder");
+        assert_eq!(text_cell(""), "");
+    }
 }

@@ -32,6 +32,16 @@ fn reference_licensee<'a>(b: &Basis<'a>) -> Option<(&'a Licensee, Decimal)> {
     best
 }
 
+/// Whether the year's schedule would charge a sale in `country`: it charges everywhere, or
+/// a pool patent counts there.
+fn covered(b: &Basis<'_>, country: &str) -> bool {
+    let charges_only_where_covered = b
+        .pool
+        .schedule_for(b.year)
+        .is_some_and(|(_, s)| s.requires_patent_in_force);
+    !charges_only_where_covered || b.pool.index().country_days(b.year, country) > 0
+}
+
 pub(super) fn section(b: &Basis<'_>) -> Vec<Indicator> {
     let Some((licensee, payable)) = reference_licensee(b) else {
         return [
@@ -54,6 +64,7 @@ pub(super) fn section(b: &Basis<'_>) -> Vec<Indicator> {
         .into_iter()
         .map(|v| {
             let rule = match &v.variant {
+                Variant::Region { country, .. } if !covered(b, country) => Status::NoPoolPatent,
                 Variant::Region { .. } => Status::RegionLine,
                 Variant::Signing { .. } => Status::Discount,
                 Variant::Product { .. } => Status::ProductLine,

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::{Basis, Indicator, IndicatorId, Row, Status, Subject, Value, fraction, indicator, ratio};
+use super::{
+    Basis, Indicator, IndicatorId, Row, Status, Subject, Value, fraction, indicator, ratio,
+};
 use crate::dataset::Sale;
 use crate::fees::fees_under_schedule;
 
@@ -59,7 +61,9 @@ fn burden(b: &Basis<'_>, product: &str, m: Option<&Market>) -> Burden {
     let info = b.pool.dataset().products.iter().find(|p| p.id == product);
     let per_unit = m.and_then(|m| ratio(m.royalty, Decimal::from(m.units)));
     let price = info.and_then(|p| p.typical_price);
-    let profit = price.zip(info.and_then(|p| p.industry_margin)).map(|(p, m)| p * m);
+    let profit = price
+        .zip(info.and_then(|p| p.industry_margin))
+        .map(|(p, m)| p * m);
     Burden {
         per_unit,
         of_price: per_unit.zip(price).and_then(|(r, p)| ratio(r, p)),
@@ -146,7 +150,10 @@ fn years_above(b: &Basis<'_>) -> Vec<Row> {
             };
             let has_margin = p.typical_price.is_some() && p.industry_margin.is_some();
             if has_margin {
-                Row::new(subject, Value::Years(above.remove(p.id.as_str()).unwrap_or_default()))
+                Row::new(
+                    subject,
+                    Value::Years(above.remove(p.id.as_str()).unwrap_or_default()),
+                )
             } else {
                 Row::new(subject, Value::None).status(Status::NoMargin)
             }

@@ -66,7 +66,12 @@ fn median_joiner(b: &Basis<'_>) -> Vec<Indicator> {
     ];
     let none = |status| {
         ids.iter()
-            .map(|&id| indicator(id, vec![Row::new(Subject::Pool, Value::None).status(status)]))
+            .map(|&id| {
+                indicator(
+                    id,
+                    vec![Row::new(Subject::Pool, Value::None).status(status)],
+                )
+            })
             .collect()
     };
     let Some((m, in_force)) = median_member(b) else {
