@@ -28,7 +28,7 @@ use components::{Header, MainNav, RenderError, SkipLink};
 use i18n::I18nSubContextProvider;
 use pages::{
     DataPage, FeesPage, MemberPage, MembersPage, NotFound, OverviewPage, PatentPage, PatentsPage,
-    ScenariosPage, SharesPage,
+    ReportPage, ScenariosPage, SharesPage,
 };
 
 #[component]
@@ -62,6 +62,7 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("fees") view=FeesPage />
                         <Route path=path!("shares") view=SharesPage />
                         <Route path=path!("scenarios") view=ScenariosPage />
+                        <Route path=path!("report") view=ReportPage />
                         <Route path=path!("data") view=DataPage />
                         <Route path=path!("members") view=MembersPage />
                         <Route path=path!("members/:id") view=MemberPage />

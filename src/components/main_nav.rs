@@ -13,6 +13,7 @@ pub fn MainNav() -> impl IntoView {
                 <li><A href="/fees" attr:data-testid="nav-fees">{t!(i18n, nav_fees)}</A></li>
                 <li><A href="/shares" attr:data-testid="nav-shares">{t!(i18n, nav_shares)}</A></li>
                 <li><A href="/scenarios" attr:data-testid="nav-scenarios">{t!(i18n, nav_scenarios)}</A></li>
+                <li><A href="/report" attr:data-testid="nav-report">{t!(i18n, nav_report)}</A></li>
                 <li><A href="/data" attr:data-testid="nav-data">{t!(i18n, nav_data)}</A></li>
             </ul>
         </nav>

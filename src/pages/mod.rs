@@ -7,6 +7,7 @@ mod members;
 mod not_found;
 mod overview;
 mod patents;
+mod report;
 mod scenarios;
 mod shares;
 
@@ -16,5 +17,6 @@ pub use members::{MemberPage, MembersPage};
 pub use not_found::NotFound;
 pub use overview::OverviewPage;
 pub use patents::{PatentPage, PatentsPage};
+pub use report::ReportPage;
 pub use scenarios::ScenariosPage;
 pub use shares::SharesPage;
