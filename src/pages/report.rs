@@ -54,13 +54,21 @@ impl PartialEq for Card {
 
 /// The pool with the saved scenario `key` applied (the pool itself for none), with the
 /// scenario's name; or the scenario's problems.
-fn chosen_pool(pool: &Arc<Pool>, store: Store, key: &str) -> Result<(Arc<Pool>, Option<String>), String> {
+fn chosen_pool(
+    pool: &Arc<Pool>,
+    store: Store,
+    key: &str,
+) -> Result<(Arc<Pool>, Option<String>), String> {
     let Some(s) = (!key.is_empty()).then(|| store.get(key)).flatten() else {
         return Ok((pool.clone(), None));
     };
     match apply_scenario(pool.dataset(), &s) {
         Ok(d) => Ok((Arc::new(Pool::new(d)), Some(s.name))),
-        Err(issues) => Err(issues.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")),
+        Err(issues) => Err(issues
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")),
     }
 }
 
@@ -77,8 +85,15 @@ fn Report(ds: Arc<LoadedDataset>) -> impl IntoView {
     let for_card = pool.clone();
     let result = Memo::new(move |_| {
         let (p, name) = chosen_pool(&for_card, store, &scenario.get())?;
-        let options = Options { year: Some(year.get()), scenario: name, ..Options::default() };
-        Ok::<_, String>(Card { card: Arc::new(report_card(&p, &options)), pool: p })
+        let options = Options {
+            year: Some(year.get()),
+            scenario: name,
+            ..Options::default()
+        };
+        Ok::<_, String>(Card {
+            card: Arc::new(report_card(&p, &options)),
+            pool: p,
+        })
     });
     let save = move |csv: bool| {
         if let Ok(c) = result.get_untracked() {
@@ -96,9 +111,14 @@ fn Report(ds: Arc<LoadedDataset>) -> impl IntoView {
         .map(|y| view! { <option value=y.to_string() selected=y == first>{y}</option> })
         .collect_view();
     let scenario_options = move || {
-        store.entries.get().into_iter().map(|e| {
-            view! { <option value=e.key.clone()>{e.scenario.name.clone()}</option> }
-        }).collect_view()
+        store
+            .entries
+            .get()
+            .into_iter()
+            .map(|e| {
+                view! { <option value=e.key.clone()>{e.scenario.name.clone()}</option> }
+            })
+            .collect_view()
     };
     let body = move || {
         // The sections are drawn again in the other language on a switch.
@@ -141,7 +161,10 @@ fn ReportBody(c: Card) -> impl IntoView {
     let card = c.card.clone();
     let lang = crate::language::code(i18n.get_locale_untracked());
     let pool_name = c.pool.dataset().pool.name.get(lang).to_owned();
-    let scenario = card.scenario.clone().unwrap_or_else(|| t_string!(i18n, report_as_published).to_owned());
+    let scenario = card
+        .scenario
+        .clone()
+        .unwrap_or_else(|| t_string!(i18n, report_as_published).to_owned());
     let reference = format::percent(card.reference, i18n.get_locale_untracked());
     let sections = card
         .sections

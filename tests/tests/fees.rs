@@ -7,8 +7,7 @@
 use fantoccini::Locator;
 use fantoccini::wd::{PrintConfiguration, PrintSize};
 use poolcalc_e2e::{
-    Options, Session, TestResult, default_dataset, dist_dir, pdf_pages, report_metric, run,
-    run_cli,
+    Options, Session, TestResult, default_dataset, dist_dir, pdf_pages, report_metric, run, run_cli,
 };
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};

@@ -14,7 +14,10 @@ fn bundled() -> TestResult<Vec<(String, PathBuf)>> {
     let dir = dist_dir().join("datasets");
     let index: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("index.json"))?)?;
     let mut out = Vec::new();
-    for entry in index["datasets"].as_array().ok_or("index.json: no datasets")? {
+    for entry in index["datasets"]
+        .as_array()
+        .ok_or("index.json: no datasets")?
+    {
         let id = entry["id"].as_str().ok_or("entry without id")?;
         let file = entry["file"].as_str().ok_or("entry without file")?;
         if id != "synth-100k" {
@@ -88,9 +91,15 @@ async fn every_dataset(s: Session, title: &str, lang: &str) -> TestResult {
         let currency = report["currency"].as_str().ok_or("no currency")?.to_owned();
         let year = report["year"].as_i64().ok_or("no year")?;
         let dataset: Value = serde_json::from_str(&std::fs::read_to_string(&file)?)?;
-        let pool_id = dataset["pool"]["id"].as_str().ok_or("no pool id")?.to_owned();
+        let pool_id = dataset["pool"]["id"]
+            .as_str()
+            .ok_or("no pool id")?
+            .to_owned();
         let name = &dataset["pool"]["name"];
-        let name = name.as_str().or_else(|| name[lang].as_str()).ok_or("pool.name without text")?;
+        let name = name
+            .as_str()
+            .or_else(|| name[lang].as_str())
+            .ok_or("pool.name without text")?;
         open_dataset(&s, &id, name).await?;
         s.click("nav-report").await?;
         s.wait_text("page-title", title).await?;
@@ -104,10 +113,16 @@ async fn every_dataset(s: Session, title: &str, lang: &str) -> TestResult {
         )
         .await?;
         wait_report(&s).await?;
-        for (ind, subject) in [("pool_income", format!("year={year}")), ("management_fee", "pool".into())] {
+        for (ind, subject) in [
+            ("pool_income", format!("year={year}")),
+            ("management_fee", "pool".into()),
+        ] {
             let cli = cli_value(&report, ind, &subject)?;
             let shown = screen_amount(&s, ind, &subject, &currency).await?;
-            assert_eq!(shown, cli, "{id} ({pool_id}): {ind} on screen against the CLI");
+            assert_eq!(
+                shown, cli,
+                "{id} ({pool_id}): {ind} on screen against the CLI"
+            );
         }
     }
     Ok(())
@@ -174,23 +189,30 @@ async fn a_saved_scenario_is_reported_as_the_cli_reports_it() {
 
 #[tokio::test]
 async fn the_report_prints_on_a_few_a4_pages() {
-    run("the_report_prints_on_a_few_a4_pages", Options::desktop(), |s| async move {
-        s.open("report").await?;
-        wait_report(&s).await?;
-        let pdf = s
-            .client
-            .print(
-                PrintConfiguration::builder()
-                    .size(PrintSize::A4)
-                    .build()
-                    .map_err(|e| format!("print settings: {e:?}"))?,
-            )
-            .await?;
-        assert!(pdf.starts_with(b"%PDF"), "the print is not a PDF");
-        let pages = pdf_pages(&pdf);
-        println!("the report prints on {pages} A4 pages");
-        assert!((2..=6).contains(&pages), "the report prints on {pages} A4 pages, not two to six");
-        Ok(())
-    })
+    run(
+        "the_report_prints_on_a_few_a4_pages",
+        Options::desktop(),
+        |s| async move {
+            s.open("report").await?;
+            wait_report(&s).await?;
+            let pdf = s
+                .client
+                .print(
+                    PrintConfiguration::builder()
+                        .size(PrintSize::A4)
+                        .build()
+                        .map_err(|e| format!("print settings: {e:?}"))?,
+                )
+                .await?;
+            assert!(pdf.starts_with(b"%PDF"), "the print is not a PDF");
+            let pages = pdf_pages(&pdf);
+            println!("the report prints on {pages} A4 pages");
+            assert!(
+                (2..=6).contains(&pages),
+                "the report prints on {pages} A4 pages, not two to six"
+            );
+            Ok(())
+        },
+    )
     .await;
 }

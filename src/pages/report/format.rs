@@ -14,7 +14,9 @@ pub fn grouped(plain: &str) -> String {
     let (sign, digits) = plain
         .strip_prefix('-')
         .map_or(("", plain), |rest| ("-", rest));
-    let (whole, fraction) = digits.split_once('.').map_or((digits, None), |(w, f)| (w, Some(f)));
+    let (whole, fraction) = digits
+        .split_once('.')
+        .map_or((digits, None), |(w, f)| (w, Some(f)));
     let whole = whole
         .parse::<u64>()
         .map_or_else(|_| whole.to_owned(), group_digits);
@@ -50,15 +52,13 @@ pub fn value_text(v: &Value, currency: &str, locale: Locale) -> String {
         Value::Years(y) if y.is_empty() => t_string!(i18n, report_no_years).to_owned(),
         Value::Years(y) => {
             let sep = if locale == Locale::zh { "、" } else { ", " };
-            y.iter().map(ToString::to_string).collect::<Vec<_>>().join(sep)
+            y.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(sep)
         }
-        Value::Coverage { with, of } => t_string!(
-            i18n,
-            report_coverage,
-            with = group_digits(*with),
-            of = group_digits(*of)
-        )
-        .to_string(),
+        // As the explorer's checklist writes it, in either language.
+        Value::Coverage { with, of } => format!("{} / {}", group_digits(*with), group_digits(*of)),
         Value::None => "—".to_owned(),
     }
 }
@@ -98,18 +98,24 @@ pub fn subject_text(s: &Subject, d: &Dataset, lang: &str) -> String {
     };
     match s {
         Subject::Pool => t_string!(i18n, report_subject_pool).to_owned(),
-        Subject::Product { schedule: Some(s), product: p } => {
-            format!("{} · {} {s}", product(p), t_string!(i18n, report_under_schedule))
+        Subject::Product {
+            schedule: Some(s),
+            product: p,
+        } => {
+            format!(
+                "{} · {} {s}",
+                product(p),
+                t_string!(i18n, report_under_schedule)
+            )
         }
-        Subject::Product { schedule: None, product: p } => product(p),
-        Subject::Member { id } => d
-            .members
-            .iter()
-            .find(|m| &m.id == id)
-            .map_or_else(
-                || t_string!(i18n, report_candidate).to_owned(),
-                |m| m.name.get(lang).to_owned(),
-            ),
+        Subject::Product {
+            schedule: None,
+            product: p,
+        } => product(p),
+        Subject::Member { id } => d.members.iter().find(|m| &m.id == id).map_or_else(
+            || t_string!(i18n, report_candidate).to_owned(),
+            |m| m.name.get(lang).to_owned(),
+        ),
         Subject::Licensee { id } => d
             .licensees
             .iter()

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use poolcalc_engine::report_card::{Indicator, PassageId, Section, SectionId, about, status_label};
 
 use super::Card;
-use poolcalc_engine::explorer::group_digits;
 use super::format::{subject_text, value_text};
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::language;
+use poolcalc_engine::explorer::group_digits;
 
 /// Rows shown per indicator; the downloads hold them all.
 const SHOWN_ROWS: usize = 12;
