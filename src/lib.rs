@@ -17,7 +17,7 @@ use components::{Header, MainNav, RenderError, SkipLink};
 use i18n::I18nSubContextProvider;
 use pages::{
     DataPage, FeesPage, MemberPage, MembersPage, NotFound, OverviewPage, PatentPage, PatentsPage,
-    ScenariosPage, SharesPage, StackPage,
+    ReportPage, ScenariosPage, SharesPage, StackPage,
 };
 
 #[component]
@@ -54,6 +54,7 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("shares") view=SharesPage />
                         <Route path=path!("scenarios") view=ScenariosPage />
                         <Route path=path!("stack") view=StackPage />
+                        <Route path=path!("report") view=ReportPage />
                         <Route path=path!("data") view=DataPage />
                         <Route path=path!("members") view=MembersPage />
                         <Route path=path!("members/:id") view=MemberPage />

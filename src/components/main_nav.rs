@@ -14,6 +14,7 @@ pub fn MainNav() -> impl IntoView {
                 <li><A href="/shares" attr:data-testid="nav-shares">{t!(i18n, nav_shares)}</A></li>
                 <li><A href="/scenarios" attr:data-testid="nav-scenarios">{t!(i18n, nav_scenarios)}</A></li>
                 <li><A href="/stack" attr:data-testid="nav-stack">{t!(i18n, nav_stack)}</A></li>
+                <li><A href="/report" attr:data-testid="nav-report">{t!(i18n, nav_report)}</A></li>
                 <li><A href="/data" attr:data-testid="nav-data">{t!(i18n, nav_data)}</A></li>
             </ul>
         </nav>

@@ -6,7 +6,8 @@ mod compare;
 mod editor;
 mod fairness;
 mod files;
-mod store;
+// The report page offers the same saved scenarios.
+pub(super) mod store;
 mod sweep;
 
 use std::sync::Arc;

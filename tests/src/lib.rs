@@ -540,3 +540,16 @@ pub fn run_cli<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> TestResult<Value> {
     }
     Ok(serde_json::from_slice(&out.stdout)?)
 }
+
+/// Pages in a PDF, from its page objects (Chromium writes them uncompressed).
+pub fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Type /Page")
+        .filter(|(at, m)| {
+            !text[at + m.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        })
+        .count()
+}

@@ -7,7 +7,7 @@
 use fantoccini::Locator;
 use fantoccini::wd::{PrintConfiguration, PrintSize};
 use poolcalc_e2e::{
-    Options, Session, TestResult, default_dataset, dist_dir, report_metric, run, run_cli,
+    Options, Session, TestResult, default_dataset, dist_dir, pdf_pages, report_metric, run, run_cli,
 };
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
@@ -487,19 +487,6 @@ async fn fees_fit_a_phone() {
         Ok(())
     })
     .await;
-}
-
-/// Pages in a PDF, from its page objects (Chromium writes them uncompressed).
-fn pdf_pages(pdf: &[u8]) -> usize {
-    let text = String::from_utf8_lossy(pdf);
-    text.match_indices("/Type /Page")
-        .filter(|(at, m)| {
-            !text[at + m.len()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-        })
-        .count()
 }
 
 #[tokio::test]

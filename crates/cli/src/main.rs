@@ -1,6 +1,6 @@
 //! `poolcalc`: the command-line face of the engine (spec section 6): validate a dataset,
-//! compute a licensee's fees, split a year's income, generate a synthetic pool, import a
-//! pool's patent list.
+//! compute a licensee's fees, split a year's income, the guidelines report card, a
+//! product's royalty stack, import a pool's patent list, generate a synthetic pool.
 
 mod import;
 
@@ -16,6 +16,7 @@ use poolcalc_engine::model::text::printable;
 use poolcalc_engine::output::{fees_json, shares_json};
 use poolcalc_engine::scenario::{apply_scenario, load_scenario};
 use poolcalc_engine::{Pool, compute_fees, distribute, load_dataset, load_usage, pool_income};
+use poolcalc_views::report_card;
 
 #[derive(Parser)]
 #[command(
@@ -83,6 +84,25 @@ enum Command {
     Import {
         #[command(subcommand)]
         what: import::ImportCommand,
+    },
+    /// The guidelines report card: the pool measured against the four principles and four
+    /// mechanisms, every indicator with its value and status.
+    Report {
+        /// The dataset file.
+        #[arg(long)]
+        dataset: PathBuf,
+        /// The year measured (default: the dataset's as-of year within its licensee years).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Apply this scenario file to the dataset first.
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// Print every indicator as JSON.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print every indicator as CSV.
+        #[arg(long)]
+        csv: bool,
     },
     /// Print a deterministic synthetic dataset (same arguments, same bytes).
     Synth {
@@ -270,6 +290,34 @@ fn run(cli: Cli) -> Result<(), String> {
             out(&import::run(what)?);
             Ok(())
         }
+        Command::Report {
+            dataset,
+            year,
+            scenario,
+            json,
+            csv,
+        } => {
+            let pool = load_pool(&dataset, scenario.as_deref())?;
+            let name = match &scenario {
+                Some(p) => Some(load_scenario(&read(p)?).map(|s| s.name).unwrap_or_default()),
+                None => None,
+            };
+            let options = report_card::Options {
+                year,
+                scenario: name,
+                ..report_card::Options::default()
+            };
+            let card = report_card::report_card(&pool, &options);
+            if json {
+                print_json(&report_card::report_json(&card));
+            } else if csv {
+                // The CSV ends in a newline of its own.
+                out(report_card::report_csv(&card).trim_end());
+            } else {
+                print_report(&card);
+            }
+            Ok(())
+        }
         Command::Synth {
             members,
             patents,
@@ -300,6 +348,40 @@ fn run(cli: Cli) -> Result<(), String> {
             })?;
             out(&json);
             Ok(())
+        }
+    }
+}
+
+/// The report card as text: a heading per section, a line per indicator row.
+fn print_report(card: &report_card::ReportCard) {
+    out(&format!(
+        "{} — {} ({}){}",
+        card.pool,
+        card.year,
+        card.currency,
+        card.scenario
+            .as_ref()
+            .map(|s| format!(", scenario {s}"))
+            .unwrap_or_default()
+    ));
+    for s in &card.sections {
+        out(&format!("\n[{}]", s.id.as_str()));
+        for i in &s.indicators {
+            for r in &i.rows {
+                let detail = r.detail.as_ref().map(|d| format!(" ({})", d.plain()));
+                let status = r
+                    .status
+                    .map(|s| format!(" — {}", report_card::status_label(s).1));
+                let value = r.value.plain();
+                out(&format!(
+                    "  {} {}: {}{}{}",
+                    i.id.as_str(),
+                    r.subject.key(),
+                    if value.is_empty() { "—" } else { &value },
+                    detail.unwrap_or_default(),
+                    status.unwrap_or_default()
+                ));
+            }
         }
     }
 }

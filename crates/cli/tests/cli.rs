@@ -256,3 +256,78 @@ fn totals_too_large_to_compute_are_a_message_not_an_abort() {
         "poolcalc: years[0].year: year 2028: this total is too large to compute exactly"
     );
 }
+
+#[test]
+fn report_json_is_the_engines_report_card() {
+    use poolcalc_views::report_card::{Options, report_card, report_json};
+    let text = read("pool.json");
+    let pool = poolcalc_engine::Pool::new(
+        poolcalc_engine::load_dataset(&text).unwrap_or_else(|e| panic!("{e:?}")),
+    );
+    let (ok, out, err) = poolcalc(&["report", "--dataset", &data("pool.json"), "--json"]);
+    assert!(ok, "{err}");
+    assert_eq!(
+        json(&out),
+        report_json(&report_card(&pool, &Options::default()))
+    );
+    // The spec's split of 2028: 1250 of income, 10 % of it to the administrator.
+    let fee = &json(&out)["sections"][4]["indicators"][0];
+    assert_eq!(
+        (&fee["id"], &fee["rows"][0]["value"]),
+        (&"management_fee".into(), &"125.00".into())
+    );
+    let (ok, text, err) = poolcalc(&["report", "--dataset", &data("pool.json"), "--year", "2028"]);
+    assert!(ok, "{err}");
+    assert!(text.contains("management_fee pool: 125.00 (0.1)"), "{text}");
+}
+
+#[test]
+fn report_applies_a_scenario_and_exports_csv_a_spreadsheet_cannot_run() {
+    let s = temp_file(
+        "fee20.json",
+        r#"{"format": "poolcalc-scenario", "version": 1, "name": "fee 20 %", "changes": [{"type": "set_management_fee", "management_fee": {"percent": "0.2"}}]}"#,
+    );
+    let (ok, out, err) = poolcalc(&[
+        "report",
+        "--dataset",
+        &data("pool.json"),
+        "--scenario",
+        &s,
+        "--json",
+    ]);
+    assert!(ok, "{err}");
+    let v = json(&out);
+    assert_eq!(v["scenario"], "fee 20 %");
+    assert_eq!(
+        v["sections"][4]["indicators"][0]["rows"][0]["value"],
+        "250.00"
+    );
+    // A member whose id a spreadsheet would take for a formula.
+    let mut d = json(&read("pool.json"));
+    d["members"][0]["id"] = "=HYPERLINK(1)".into();
+    for p in d["patents"].as_array_mut().into_iter().flatten() {
+        if p["member"] == "alpha" {
+            p["member"] = "=HYPERLINK(1)".into();
+        }
+    }
+    let f = temp_file("formula-member.json", &d.to_string());
+    let (ok, csv, err) = poolcalc(&["report", "--dataset", &f, "--csv"]);
+    assert!(ok, "{err}");
+    assert!(
+        csv.starts_with("section,indicator,subject_kind,subject,"),
+        "{csv}"
+    );
+    assert!(csv.contains(",member,'=HYPERLINK(1),"), "{csv}");
+    assert!(!csv.contains(",=HYPERLINK"), "{csv}");
+    // One line per indicator row, after the header.
+    let (_, out, _) = poolcalc(&["report", "--dataset", &f, "--json"]);
+    let rows: usize = json(&out)["sections"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s["indicators"].as_array().into_iter().flatten())
+        .map(|i| i["rows"].as_array().map_or(0, Vec::len))
+        .sum();
+    // No cell holds a line break, so lines are records.
+    assert_eq!(csv.lines().count(), rows + 1);
+}

@@ -14,6 +14,7 @@ pub mod fee_steps;
 pub mod holder;
 pub mod membership_change;
 pub mod policy;
+pub mod report_card;
 pub mod shares_csv;
 pub mod shares_view;
 pub mod stack_view;
