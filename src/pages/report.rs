@@ -17,7 +17,7 @@ use poolcalc_views::report_card::{
 use poolcalc_views::shares_view::income_years;
 
 use super::scenarios::store::Store;
-use crate::components::files::download;
+use crate::browser::files::download;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::{DatasetLoad, LoadedDataset, use_app_state};
 use section::SectionView;
@@ -159,7 +159,7 @@ fn Report(ds: Arc<LoadedDataset>) -> impl IntoView {
 fn ReportBody(c: Card) -> impl IntoView {
     let i18n = use_i18n();
     let card = c.card.clone();
-    let lang = crate::language::code(i18n.get_locale_untracked());
+    let lang = crate::i18n::language::code(i18n.get_locale_untracked());
     let pool_name = c.pool.dataset().pool.name.get(lang).to_owned();
     let scenario = card
         .scenario

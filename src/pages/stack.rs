@@ -10,10 +10,10 @@ mod store;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::catalog::Catalog;
-use crate::components::files::{chosen_file_text, download};
-use crate::fetch::fetch_text;
+use crate::browser::fetch::fetch_text;
+use crate::browser::files::{chosen_file_text, download};
 use crate::i18n::{t, t_string, use_i18n};
+use crate::state::catalog::Catalog;
 use controls::Controls;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -152,7 +152,7 @@ pub fn StackPage() -> impl IntoView {
     });
 
     // Saves every change, so an edit survives a reload.
-    crate::persist::save_after_changes(
+    crate::browser::persist::save_after_changes(
         move || stack.track(),
         move || {
             if let Some(Some(s)) = stack.try_get_untracked() {
@@ -185,13 +185,13 @@ pub fn StackPage() -> impl IntoView {
         }
     };
     let choices = move || {
-        let lang = crate::language::code(i18n.get_locale());
+        let lang = crate::i18n::language::code(i18n.get_locale());
         catalog.get().and_then(Result::ok).map(|c| {
             c.stacks
                 .into_iter()
                 .map(|e| {
                     let file = e.file.clone();
-                    let name = crate::catalog::text_in(&e.name, lang).to_owned();
+                    let name = crate::state::catalog::text_in(&e.name, lang).to_owned();
                     view! {
                         <button type="button" data-testid=format!("stack-open-{}", e.id)
                             on:click=move |_| open_bundled(file.clone())>{name}</button>
@@ -288,7 +288,7 @@ fn compute(s: &Stack, pools: &poolcalc_engine::stack::PoolSet) -> Outcome {
 
 /// A bundled dataset by id, through datasets/index.json.
 async fn load_pool(id: &str) -> Result<Arc<Pool>, String> {
-    let catalog = Catalog::parse(&fetch_text(crate::catalog::INDEX_URL).await?)?;
+    let catalog = Catalog::parse(&fetch_text(crate::state::catalog::INDEX_URL).await?)?;
     let (_, url) = catalog.entry(id)?;
     let dataset = load_dataset(&fetch_text(&url).await?).map_err(|i| {
         let first = i.first().map(ToString::to_string).unwrap_or_default();

@@ -23,6 +23,10 @@ use crate::model::money::{apportion, checked_sum, minor_units, mul_div, round};
 use crate::pool::index::YearCounts;
 use crate::pool::{Pool, Terms, schedule_for};
 
+/// The default interest-balance reference line: royalty at 25 % of unit profit (a heuristic,
+/// never a verdict), shared by the Fees page and the royalty stack.
+pub const DEFAULT_REFERENCE: Decimal = Decimal::from_parts(25, 0, 0, false, 2);
+
 /// Why a fee cannot be computed.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum FeeErrorKind {

@@ -74,14 +74,14 @@ pub struct StackProduct {
     #[serde(default = "crate::model::dataset::default_decimals")]
     pub currency_decimals: u32,
     /// Net selling price per unit.
-    #[schemars(with = "crate::io::schema::DecimalString")]
+    #[schemars(with = "crate::model::money::DecimalString")]
     pub price: Decimal,
     /// The industry's average profit margin, a fraction of price (or give `unit_cost`).
-    #[schemars(with = "Option<crate::io::schema::DecimalString>")]
+    #[schemars(with = "Option<crate::model::money::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub industry_margin: Option<Decimal>,
     /// Cost of one unit before royalties (or give `industry_margin`).
-    #[schemars(with = "Option<crate::io::schema::DecimalString>")]
+    #[schemars(with = "Option<crate::model::money::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_cost: Option<Decimal>,
 }
@@ -107,7 +107,7 @@ pub struct StackSales {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fill_to: Option<i32>,
     /// Yearly unit growth of the filled years, a fraction ("0.05" for 5 %).
-    #[schemars(with = "Option<crate::io::schema::DecimalString>")]
+    #[schemars(with = "Option<crate::model::money::DecimalString>")]
     #[serde(default, skip_serializing_if = "Decimal::is_zero")]
     pub growth: Decimal,
 }
@@ -176,7 +176,7 @@ pub enum Terms {
     /// An amount known from elsewhere, paid every year in force.
     Known {
         /// The amount per year.
-        #[schemars(with = "crate::io::schema::DecimalString")]
+        #[schemars(with = "crate::model::money::DecimalString")]
         per_year: Decimal,
     },
 }
@@ -187,27 +187,27 @@ pub enum Terms {
 #[schemars(inline)]
 pub struct Bilateral {
     /// Money per unit.
-    #[schemars(with = "Option<crate::io::schema::DecimalString>")]
+    #[schemars(with = "Option<crate::model::money::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub per_unit: Option<Decimal>,
     /// Fraction of the net price per unit.
-    #[schemars(with = "Option<crate::io::schema::DecimalString>")]
+    #[schemars(with = "Option<crate::model::money::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub percent_of_price: Option<Decimal>,
     /// Lowest percent amount per unit.
-    #[schemars(with = "Option<crate::io::schema::DecimalString>")]
+    #[schemars(with = "Option<crate::model::money::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min_per_unit: Option<Decimal>,
     /// Highest percent amount per unit.
-    #[schemars(with = "Option<crate::io::schema::DecimalString>")]
+    #[schemars(with = "Option<crate::model::money::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_per_unit: Option<Decimal>,
     /// A fixed sum per year.
-    #[schemars(with = "Option<crate::io::schema::DecimalString>")]
+    #[schemars(with = "Option<crate::model::money::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lump_sum: Option<Decimal>,
     /// The most paid in a year.
-    #[schemars(with = "Option<crate::io::schema::DecimalString>")]
+    #[schemars(with = "Option<crate::model::money::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annual_cap: Option<Decimal>,
 }
@@ -256,10 +256,10 @@ pub struct Reference {
     /// Share of price or of profit.
     pub basis: Basis,
     /// The share, a fraction.
-    #[schemars(with = "crate::io::schema::DecimalString")]
+    #[schemars(with = "crate::model::money::DecimalString")]
     pub value: Decimal,
     /// The top of a range, when the source gives one.
-    #[schemars(with = "Option<crate::io::schema::DecimalString>")]
+    #[schemars(with = "Option<crate::model::money::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub upper: Option<Decimal>,
     /// Where the figure is published.
@@ -282,7 +282,7 @@ pub enum WhatIf {
         /// Licence id.
         licence: String,
         /// Multiplier, e.g. "0.8" for −20 %.
-        #[schemars(with = "crate::io::schema::DecimalString")]
+        #[schemars(with = "crate::model::money::DecimalString")]
         factor: Decimal,
     },
     /// Sign a pool licence on another date (`null`: not signed).

@@ -4,15 +4,12 @@
 
 mod common;
 
-use std::path::PathBuf;
-use std::sync::Arc;
-
-use common::{base, bundled, d, read, stack_file};
+use common::{base, bundled, d, public, read, stack_file};
 use poolcalc_engine::stack::{
     LicenceKind, PoolSet, Stack, StackReport, compute_stack, compute_what_if, load_stack, pool_set,
     stack_schema,
 };
-use poolcalc_engine::{Decimal, Pool, compute_fees, load_dataset};
+use poolcalc_engine::{Decimal, compute_fees};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 

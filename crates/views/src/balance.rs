@@ -11,8 +11,7 @@ use poolcalc_engine::fees::{FeeReport, fees_under_schedule};
 use poolcalc_engine::model::dataset::{Sale, Usage};
 use poolcalc_engine::pool::Pool;
 
-/// The default reference line: royalty at 25 % of unit profit (a heuristic).
-pub const DEFAULT_REFERENCE: Decimal = Decimal::from_parts(25, 0, 0, false, 2);
+pub use poolcalc_engine::fees::DEFAULT_REFERENCE;
 
 /// Interest-balance indicators of one product in one year.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -24,9 +24,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::shares_view::{income_years, licensee_incomes};
+use poolcalc_engine::fees::Income;
 use poolcalc_engine::model::money::round;
 use poolcalc_engine::pool::Pool;
-use poolcalc_engine::shares::Income;
 
 pub use catalogue::{About, IndicatorId, about};
 pub use export::{REPORT_HEADER, report_csv, report_json};
@@ -230,7 +230,7 @@ impl Basis<'_> {
         self.incomes
             .get(&year)
             .cloned()
-            .unwrap_or_else(|| poolcalc_engine::shares::pool_income(self.pool, year))
+            .unwrap_or_else(|| poolcalc_engine::fees::pool_income(self.pool, year))
     }
 }
 

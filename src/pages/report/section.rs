@@ -6,8 +6,8 @@ use poolcalc_views::report_card::{Indicator, PassageId, Section, SectionId, abou
 
 use super::Card;
 use super::format::{subject_text, value_text};
+use crate::i18n::language;
 use crate::i18n::{Locale, t, t_string, use_i18n};
-use crate::language;
 use poolcalc_views::explorer::group_digits;
 
 /// Rows shown per indicator; the downloads hold them all.

@@ -11,7 +11,7 @@ use poolcalc_views::stack_view::{StackView, WhatIfRow, stack_view, what_if_rows}
 #[component]
 pub fn Results(report: StackReport, what_if: Option<WhatIfReport>) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = move || crate::language::code(i18n.get_locale());
+    let lang = move || crate::i18n::language::code(i18n.get_locale());
     let model = Memo::new(move |_| stack_view(&report, lang()));
     let diff = what_if.as_ref().map(what_if_rows);
     view! {

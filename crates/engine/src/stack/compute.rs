@@ -85,7 +85,7 @@ pub fn pool_set(
     if issues.is_empty() {
         Ok(set)
     } else {
-        Err(issues.0)
+        Err(issues.into_vec())
     }
 }
 

@@ -25,7 +25,7 @@ use crate::model::text::Text;
 /// # Errors
 /// Every problem found, each with its JSON path.
 pub fn load_stack(json: &str) -> Result<Stack, Vec<Issue>> {
-    let value = parse_json(json).map_err(|i| i.0)?;
+    let value = parse_json(json).map_err(Issues::into_vec)?;
     let mut r = Reader::default();
     let stack = r.object(&value, &Path::Root).and_then(|mut o| {
         let head = header(&mut o, &mut r, STACK_FORMAT);
@@ -51,7 +51,7 @@ pub fn load_stack(json: &str) -> Result<Stack, Vec<Issue>> {
     }
     match stack {
         Some(s) if r.issues.is_empty() => Ok(s),
-        _ => Err(r.issues.0),
+        _ => Err(r.issues.into_vec()),
     }
 }
 
@@ -415,7 +415,7 @@ impl FromJson for PoolRef {
                 }
                 let ok = sub.issues.is_empty();
                 let at = path.to_string();
-                for i in sub.issues.0 {
+                for i in sub.issues.into_vec() {
                     let p = if i.path.is_empty() {
                         at.clone()
                     } else {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::compute::{Burden, StackYear};
 use super::{Basis, Reference};
-use crate::balance::DEFAULT_REFERENCE;
+use crate::fees::DEFAULT_REFERENCE;
 use crate::model::text::Text;
 
 fn text(en: &str, zh: &str) -> Text {

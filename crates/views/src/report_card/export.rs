@@ -2,6 +2,7 @@
 //! `poolcalc report --json` output and the page's download): plain numbers, decimals as
 //! strings in JSON as the other outputs print money, meanings and passages alongside.
 
+use poolcalc_engine::io::csv::write_rows;
 use serde_json::{Value as Json, json};
 
 use super::{ReportCard, Row, Value, about, status_label};
@@ -26,21 +27,10 @@ pub const REPORT_HEADER: [&str; 16] = [
     "passage_zh",
 ];
 
-/// A text cell a spreadsheet would not take for a formula: one beginning with `=`, `+`, `-`
-/// or `@` (or a tab or carriage return) gets a leading apostrophe.
-fn text_cell(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_owned(),
-    }
-}
-
 /// The report card as CSV with [`REPORT_HEADER`]: numbers plain, text cells neutralised.
 #[must_use]
 pub fn report_csv(card: &ReportCard) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    // Writing to memory cannot fail.
-    let _ = w.write_record(REPORT_HEADER);
+    let mut rows = vec![REPORT_HEADER.map(str::to_owned).to_vec()];
     for section in &card.sections {
         for ind in &section.indicators {
             let a = about(ind.id);
@@ -51,8 +41,8 @@ pub fn report_csv(card: &ReportCard) -> String {
                     section.id.as_str().to_owned(),
                     ind.id.as_str().to_owned(),
                     r.subject.kind().to_owned(),
-                    text_cell(&id),
-                    text_cell(schedule.unwrap_or_default()),
+                    id,
+                    schedule.unwrap_or_default().to_owned(),
                     r.value.plain(),
                     r.value.unit().to_owned(),
                     detail.map(Value::plain).unwrap_or_default(),
@@ -62,17 +52,18 @@ pub fn report_csv(card: &ReportCard) -> String {
                         .unwrap_or_default()
                         .to_owned(),
                     card.year.to_string(),
-                    text_cell(&card.currency),
-                    text_cell(a.formula),
-                    text_cell(a.en),
-                    text_cell(a.zh),
-                    text_cell(a.passage.passage().zh),
+                    card.currency.clone(),
+                    a.formula.to_owned(),
+                    a.en.to_owned(),
+                    a.zh.to_owned(),
+                    a.passage.passage().zh.to_owned(),
                 ];
-                let _ = w.write_record(&record);
+                rows.push(record.to_vec());
             }
         }
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    // The engine's CSV writer neutralises text cells a spreadsheet would run as formulas.
+    write_rows(rows)
 }
 
 fn value_json(v: &Value) -> Json {
@@ -127,18 +118,4 @@ pub fn report_json(card: &ReportCard) -> Json {
             }).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::text_cell;
-
-    #[test]
-    fn text_a_spreadsheet_would_run_is_neutralised() {
-        for s in ["=SUM(A1)", "+1", "-2", "@x", "\tx"] {
-            assert_eq!(text_cell(s), format!("'{s}"));
-        }
-        assert_eq!(text_cell("decoder"), "decoder");
-        assert_eq!(text_cell(""), "");
-    }
 }
