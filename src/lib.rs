@@ -13,6 +13,7 @@ mod generated {
 }
 pub use generated::i18n;
 
+pub mod browser;
 pub mod catalog;
 pub mod components;
 pub mod countries;
@@ -23,8 +24,9 @@ pub mod pages;
 pub mod panic_panel;
 pub mod persist;
 pub mod state;
+pub mod url_secrets;
 
-use components::{Header, MainNav, RenderError, SkipLink};
+use components::{Header, MainNav, RenderError, SkipLink, StorageNotice, UpdateBanner};
 use i18n::I18nSubContextProvider;
 use pages::{
     DataPage, FeesPage, MemberPage, MembersPage, NotFound, OverviewPage, PatentPage, PatentsPage,
@@ -53,9 +55,11 @@ fn Shell() -> impl IntoView {
     view! {
         <Router>
             <SkipLink />
+            <UpdateBanner />
             <Header />
             <MainNav />
             <main id="main" tabindex="-1">
+                <StorageNotice />
                 <ErrorBoundary fallback=|errors| view! { <RenderError errors /> }>
                     <Routes fallback=NotFound>
                         <Route path=path!("") view=OverviewPage />

@@ -1,0 +1,4 @@
+//! What the app asks of the browser beyond the page itself.
+
+pub mod download;
+pub mod storage;
