@@ -2,6 +2,7 @@
 //! Cancel, or a file the person chose, a slice at a time.
 
 use crate::dataset_loader::{Loader, Problem, Stage, next_frame, pause};
+use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

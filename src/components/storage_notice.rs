@@ -44,23 +44,19 @@ pub fn StorageNotice() -> impl IntoView {
 fn ProblemLine(problem: Problem) -> impl IntoView {
     let i18n = use_i18n();
     let what = what_of(&problem.key);
-    let (text, backup, kept) = match problem.trouble {
+    let (text, backup): (AnyView, Option<String>) = match problem.trouble.clone() {
         Trouble::Damaged { backup } => (
-            t_string!(i18n, storage_damaged, what = what.clone()).to_string(),
-            backup.clone(),
-            backup.is_some(),
+            t!(i18n, storage_damaged, what = what.clone()).into_any(),
+            backup,
         ),
         Trouble::Newer { version, backup } => (
-            t_string!(i18n, storage_newer, what = what.clone(), version = version).to_string(),
-            backup.clone(),
-            backup.is_some(),
+            t!(i18n, storage_newer, what = what.clone(), version = version).into_any(),
+            backup,
         ),
-        Trouble::Refused => (
-            t_string!(i18n, storage_refused, what = what.clone()).to_string(),
-            None,
-            true,
-        ),
+        Trouble::Refused => (t!(i18n, storage_refused, what = what.clone()).into_any(), None),
     };
+    // Kept aside, unless it was damaged or newer and even the copy failed.
+    let lost_copy = !matches!(problem.trouble, Trouble::Refused) && backup.is_none();
     let save = backup.map(|key| {
         let name = format!("poolcalc-kept-{}.json", file_safe(&problem.key));
         view! {
@@ -80,7 +76,7 @@ fn ProblemLine(problem: Problem) -> impl IntoView {
     view! {
         <li data-testid="storage-problem" data-key=problem.key.clone()>
             {text}
-            {(!kept).then(|| view! { " " {t!(i18n, storage_not_kept)} })}
+            {lost_copy.then(|| view! { " " {t!(i18n, storage_not_kept)} })}
             " "
             {save}
         </li>
