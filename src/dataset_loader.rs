@@ -218,9 +218,13 @@ pub fn load_bundled(id: String) {
     let Some(catalog) = loader.catalog.get_untracked() else {
         return;
     };
-    run(loader, state, Source::Bundled(id.clone()), true, async move {
-        open_bundled(&catalog, &id, loader).await
-    });
+    run(
+        loader,
+        state,
+        Source::Bundled(id.clone()),
+        true,
+        async move { open_bundled(&catalog, &id, loader).await },
+    );
 }
 
 /// Fetches and opens a dataset from a URL the user typed. With `remember`, the URL and a

@@ -61,7 +61,10 @@ mod tests {
 
     #[test]
     fn the_host_never_shows_credentials() {
-        assert_eq!(host_of("https://ann:pw@example.org:8443/p.json"), "example.org:8443");
+        assert_eq!(
+            host_of("https://ann:pw@example.org:8443/p.json"),
+            "example.org:8443"
+        );
         assert_eq!(host_of("http://127.0.0.1:9/pool.json?x=1"), "127.0.0.1:9");
     }
 }

@@ -60,9 +60,8 @@ async fn within_idle(promise: js_sys::Promise) -> Waited {
     let marker = idle.clone();
     let timer = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_1(
-                &resolve, IDLE_MS, &marker,
-            );
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_1(&resolve, IDLE_MS, &marker);
         }
     });
     match JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&promise, &timer))).await {
@@ -234,7 +233,9 @@ pub async fn read_file(file: &web_sys::File, loader: Loader) -> Result<Vec<u8>, 
         let at = bytes.len();
         // A file that grew while being read stops at the size it announced.
         if at + part.length() as usize > total as usize {
-            return Err(Problem::Unreadable("the file changed while it was read".into()));
+            return Err(Problem::Unreadable(
+                "the file changed while it was read".into(),
+            ));
         }
         bytes.resize(at + part.length() as usize, 0);
         part.copy_to(&mut bytes[at..]);

@@ -296,7 +296,8 @@ pub fn write_quietly<T: Serialize>(key: &str, value: &T) -> bool {
     if FROZEN.with(|f| f.borrow().contains(key)) {
         return false;
     }
-    envelope(value).is_some_and(|text| local_storage().is_some_and(|s| s.set_item(key, &text).is_ok()))
+    envelope(value)
+        .is_some_and(|text| local_storage().is_some_and(|s| s.set_item(key, &text).is_ok()))
 }
 
 pub fn remove(key: &str) {
@@ -341,8 +342,14 @@ mod tests {
     #[test]
     fn damaged_and_newer_values_are_told_apart() {
         assert_eq!(parse_json::<Vec<i32>>("{broken"), Read::Damaged);
-        assert_eq!(parse_json::<Vec<i32>>(r#"{"v":1,"data":"x"}"#), Read::Damaged);
-        assert_eq!(parse_json::<Vec<i32>>(r#"{"v":7,"data":[1]}"#), Read::Newer(7));
+        assert_eq!(
+            parse_json::<Vec<i32>>(r#"{"v":1,"data":"x"}"#),
+            Read::Damaged
+        );
+        assert_eq!(
+            parse_json::<Vec<i32>>(r#"{"v":7,"data":[1]}"#),
+            Read::Newer(7)
+        );
         assert_eq!(parse_text(r#"{"v":2,"data":"en"}"#), Read::Newer(2));
     }
 

@@ -53,7 +53,10 @@ fn ProblemLine(problem: Problem) -> impl IntoView {
             t!(i18n, storage_newer, what = what.clone(), version = version).into_any(),
             backup,
         ),
-        Trouble::Refused => (t!(i18n, storage_refused, what = what.clone()).into_any(), None),
+        Trouble::Refused => (
+            t!(i18n, storage_refused, what = what.clone()).into_any(),
+            None,
+        ),
     };
     // Kept aside, unless it was damaged or newer and even the copy failed.
     let lost_copy = !matches!(problem.trouble, Trouble::Refused) && backup.is_none();

@@ -3,8 +3,8 @@
 
 mod url_form;
 
-use crate::catalog::text_in;
 use crate::browser::download::{IDLE_MS, MAX_BYTES};
+use crate::catalog::text_in;
 use crate::components::files::download;
 use crate::dataset_loader::{
     Notice, Problem, Source, Stage, describe_source, load_bundled, load_file, use_loader,
@@ -88,7 +88,9 @@ fn LoadStatus() -> impl IntoView {
                 Notice::RememberedFailed(what) => {
                     t!(i18n, data_notice_remembered_failed, what = what).into_any()
                 }
-                Notice::FromUrl { url, copy } => view! { <url_form::FromUrl url copy /> }.into_any(),
+                Notice::FromUrl { url, copy } => {
+                    view! { <url_form::FromUrl url copy /> }.into_any()
+                }
             };
             view! { <p class="data-notice" role="status" data-testid="data-notice">{text}</p> }
         })

@@ -39,7 +39,8 @@ impl Remote {
                     break;
                 }
                 let Ok(stream) = stream else { continue };
-                let (behaviour, count, stop) = (behaviour.clone(), Arc::clone(&count), Arc::clone(&stop));
+                let (behaviour, count, stop) =
+                    (behaviour.clone(), Arc::clone(&count), Arc::clone(&stop));
                 thread::spawn(move || {
                     let _ = answer(stream, &behaviour, &count, &stop);
                 });

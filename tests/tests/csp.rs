@@ -16,10 +16,18 @@ fn pages() -> TestResult<Vec<String>> {
     let (_, ds) = default_dataset()?;
     let member = ds["members"][0]["id"].as_str().ok_or("no member")?;
     let patent = ds["patents"][0]["id"].as_str().ok_or("no patent")?;
-    let mut pages: Vec<String> = ["", "fees", "shares", "scenarios", "data", "members", "patents"]
-        .iter()
-        .map(|p| (*p).to_owned())
-        .collect();
+    let mut pages: Vec<String> = [
+        "",
+        "fees",
+        "shares",
+        "scenarios",
+        "data",
+        "members",
+        "patents",
+    ]
+    .iter()
+    .map(|p| (*p).to_owned())
+    .collect();
     pages.push(format!("members/{member}"));
     pages.push(format!("patents/{patent}"));
     pages.push("no/such/page".to_owned());

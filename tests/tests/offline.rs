@@ -64,7 +64,8 @@ async fn a_dataset_opened_in_a_tab_stays_a_file_and_never_becomes_the_app() {
             s.open("fees").await?;
             s.wait_text("page-title", "Fees").await?;
             s.open("datasets/worked-example.json").await?;
-            s.wait_js("the dataset file from the cache", is_json).await?;
+            s.wait_js("the dataset file from the cache", is_json)
+                .await?;
             s.open("").await?;
             s.wait_text("page-title", "Overview").await?;
             Ok(())

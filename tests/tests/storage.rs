@@ -13,7 +13,10 @@ fn pool_id() -> TestResult<String> {
 
 async fn stored(s: &Session, key: &str) -> TestResult<Value> {
     Ok(s.client
-        .execute("return localStorage.getItem(arguments[0]);", vec![json!(key)])
+        .execute(
+            "return localStorage.getItem(arguments[0]);",
+            vec![json!(key)],
+        )
         .await?)
 }
 
@@ -32,8 +35,11 @@ async fn wait_contains(s: &Session, testid: &str, part: &str) -> TestResult {
         "const e = document.querySelector('[data-testid=\"{testid}\"]');
          return !!e && e.textContent.includes({part:?});"
     );
-    s.wait_js(&format!("[data-testid={testid}] to contain {part:?}"), &script)
-        .await
+    s.wait_js(
+        &format!("[data-testid={testid}] to contain {part:?}"),
+        &script,
+    )
+    .await
 }
 
 /// Waits until the page has saved `key` in this version's envelope.
@@ -61,9 +67,14 @@ async fn a_damaged_fees_form_is_kept_aside_and_offered_for_download() {
             s.wait_text("pool-name", &default_pool_name("en")?).await?;
             put(&s, &key, damaged).await?;
             s.open("fees").await?;
-            wait_contains(&s, "storage-notice", "Saved data (the fees form) could not be read")
+            wait_contains(
+                &s,
+                "storage-notice",
+                "Saved data (the fees form) could not be read",
+            )
+            .await?;
+            s.wait_text("storage-download", "Download the kept copy")
                 .await?;
-            s.wait_text("storage-download", "Download the kept copy").await?;
             // The page saves its fresh form, and the damaged text is still there, aside.
             wait_saved(&s, &key).await?;
             let backup = format!("poolcalc.backup.{key}");
@@ -86,10 +97,17 @@ async fn shares_inputs_from_a_newer_version_are_kept_aside() {
             s.wait_text("pool-name", &default_pool_name("en")?).await?;
             put(&s, &key, newer).await?;
             s.open("shares").await?;
-            wait_contains(&s, "storage-notice", "written by a newer version of poolcalc (format 99)")
-                .await?;
+            wait_contains(
+                &s,
+                "storage-notice",
+                "written by a newer version of poolcalc (format 99)",
+            )
+            .await?;
             wait_saved(&s, &key).await?;
-            assert_eq!(stored(&s, &format!("poolcalc.backup.{key}")).await?, json!(newer));
+            assert_eq!(
+                stored(&s, &format!("poolcalc.backup.{key}")).await?,
+                json!(newer)
+            );
             Ok(())
         },
     )
@@ -118,13 +136,21 @@ async fn a_save_the_browser_refuses_is_said_and_cleared_once_it_works() {
                   return i;")
                 .await?;
             let field = s.client.find(Locator::Css("#fees-licensee")).await?;
-            field.send_keys(" and a name long enough not to fit anywhere").await?;
-            wait_contains(&s, "storage-notice", "This browser refused to save the fees form")
+            field
+                .send_keys(" and a name long enough not to fit anywhere")
                 .await?;
+            wait_contains(
+                &s,
+                "storage-notice",
+                "This browser refused to save the fees form",
+            )
+            .await?;
             // Room again: the next save works and the notice goes.
-            s.js("Object.keys(localStorage).filter((k) => k.startsWith('filler.'))
-                    .forEach((k) => localStorage.removeItem(k)); return true;")
-                .await?;
+            s.js(
+                "Object.keys(localStorage).filter((k) => k.startsWith('filler.'))
+                    .forEach((k) => localStorage.removeItem(k)); return true;",
+            )
+            .await?;
             field.send_keys("!").await?;
             s.wait_js(
                 "the notice gone",
@@ -138,8 +164,7 @@ async fn a_save_the_browser_refuses_is_said_and_cleared_once_it_works() {
 }
 
 /// The units of every sales row shown, as a JS expression.
-const UNITS: &str =
-    "Array.from(document.querySelectorAll('tr.fees-row input[data-testid$=\"-units\"]')).map((e) => e.value)";
+const UNITS: &str = "Array.from(document.querySelectorAll('tr.fees-row input[data-testid$=\"-units\"]')).map((e) => e.value)";
 
 /// The numbers of the candidate's patent rows, as a JS expression giving JSON.
 const NUMBERS: &str = "JSON.stringify(Array.from(document.querySelectorAll('input[data-testid^=\"shares-row-\"][data-testid$=\"-number\"]')).map((e) => e.value))";
@@ -164,14 +189,20 @@ async fn a_sales_csv_import_adds_to_the_rows_and_can_be_undone() {
             let typed: Vec<String> = serde_json::from_str(&before)?;
             assert!(!typed.is_empty(), "the form starts with rows");
 
-            let dir = std::env::temp_dir().join(format!("poolcalc-e2e-import-{}", std::process::id()));
+            let dir =
+                std::env::temp_dir().join(format!("poolcalc-e2e-import-{}", std::process::id()));
             std::fs::create_dir_all(&dir)?;
             let csv = dir.join("sales.csv");
             std::fs::write(
                 &csv,
-                format!("year,product,country,units\n2030,{product},CN,111\n2031,{product},CN,222\n"),
+                format!(
+                    "year,product,country,units\n2030,{product},CN,111\n2031,{product},CN,222\n"
+                ),
             )?;
-            let input = s.client.find(Locator::Css("[data-testid=\"fees-import\"]")).await?;
+            let input = s
+                .client
+                .find(Locator::Css("[data-testid=\"fees-import\"]"))
+                .await?;
             input.send_keys(&csv.to_string_lossy()).await?;
             let mut expected = typed.clone();
             expected.extend(["111".to_owned(), "222".to_owned()]);

@@ -106,7 +106,10 @@ mod tests {
         );
         assert_eq!(p.matches("'sha256-").count(), 1, "{p}");
         let stamped = with_policy(html).unwrap();
-        assert!(stamped.contains(&format!("content=\"{p}\" />")), "{stamped}");
+        assert!(
+            stamped.contains(&format!("content=\"{p}\" />")),
+            "{stamped}"
+        );
         assert!(!stamped.contains("content=\"x\""));
         assert!(p.contains("object-src 'none'") && p.contains("base-uri 'none'"));
         assert!(header(html).ends_with("; frame-ancestors 'none'"));

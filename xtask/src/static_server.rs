@@ -9,8 +9,8 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::thread::{self, JoinHandle};
 use std::sync::{Arc, Mutex};
+use std::thread::{self, JoinHandle};
 use std::time::{Duration, UNIX_EPOCH};
 
 /// The most requests `requests` remembers (the oldest are forgotten first).
@@ -226,9 +226,8 @@ fn hashed_name(path: &Path) -> bool {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(&stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
-    })
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Maps a request target to a file under `root`; paths without an extension are app routes
@@ -341,7 +340,9 @@ mod tests {
             Some(dir.join("datasets/a.json"))
         );
         assert_eq!(resolve(&dir, "/missing.js"), None);
-        assert!(hashed_name(Path::new("poolcalc-web-0123456789abcdef_bg.wasm")));
+        assert!(hashed_name(Path::new(
+            "poolcalc-web-0123456789abcdef_bg.wasm"
+        )));
         assert!(hashed_name(Path::new("style-0123456789abcdef.css")));
         assert!(!hashed_name(Path::new("datasets/synth-100k.json")));
         assert_eq!(resolve(&dir, "/../etc/passwd"), None);

@@ -75,7 +75,11 @@ pub fn OpenUrl() -> impl IntoView {
 
 /// Says what a URL carries before it is stored, and lets the person load it once only.
 #[component]
-fn AskToRemember(secret: Secret, url: RwSignal<String>, asking: RwSignal<Option<Secret>>) -> impl IntoView {
+fn AskToRemember(
+    secret: Secret,
+    url: RwSignal<String>,
+    asking: RwSignal<Option<Secret>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let text = match secret {
         Secret::Credentials => t!(i18n, data_url_secret_credentials).into_any(),

@@ -6,7 +6,9 @@ use crate::components::files::{chosen_file, csv_import_report, download};
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use poolcalc_engine::fee_form::{FeeFormText, FieldProblem, SaleRowText, form_from_usage, rows_from_years};
+use poolcalc_engine::fee_form::{
+    FeeFormText, FieldProblem, SaleRowText, form_from_usage, rows_from_years,
+};
 use poolcalc_engine::load_usage;
 use poolcalc_engine::usage_csv::{read_sales_csv, write_fees_csv, write_sales_csv};
 use wasm_bindgen::JsCast;

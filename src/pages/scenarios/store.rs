@@ -86,7 +86,8 @@ impl Store {
     fn write(&self, key: &str, scenario: &Scenario) {
         let stored = storage::write_raw(key, &scenario.to_json());
         self.save_error.set(
-            (!stored).then(|| "the browser refused to store it (storage full or disabled)".to_owned()),
+            (!stored)
+                .then(|| "the browser refused to store it (storage full or disabled)".to_owned()),
         );
     }
 
@@ -135,6 +136,9 @@ impl Store {
 
     pub fn ui_set(&self, name: &str, value: &str) {
         // A choice that cannot be kept is only a convenience lost.
-        storage::write_quietly(&keys::scenario_ui(&self.dataset_id.get_value(), name), &value);
+        storage::write_quietly(
+            &keys::scenario_ui(&self.dataset_id.get_value(), name),
+            &value,
+        );
     }
 }
