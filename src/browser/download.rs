@@ -58,13 +58,21 @@ enum Waited {
 async fn within_idle(promise: js_sys::Promise) -> Waited {
     let idle = JsValue::from_str("poolcalc-idle");
     let marker = idle.clone();
+    let timer_id = Cell::new(None);
     let timer = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            let _ =
-                w.set_timeout_with_callback_and_timeout_and_arguments_1(&resolve, IDLE_MS, &marker);
+            timer_id.set(
+                w.set_timeout_with_callback_and_timeout_and_arguments_1(&resolve, IDLE_MS, &marker)
+                    .ok(),
+            );
         }
     });
-    match JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&promise, &timer))).await {
+    let waited = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&promise, &timer))).await;
+    // A download brings thousands of chunks: no timer is left behind for each.
+    if let (Some(w), Some(id)) = (web_sys::window(), timer_id.get()) {
+        w.clear_timeout_with_handle(id);
+    }
+    match waited {
         Ok(v) if v == idle => Waited::Idle,
         Ok(v) => Waited::Value(v),
         Err(e) => Waited::Failed(e),
