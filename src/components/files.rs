@@ -1,7 +1,8 @@
 //! Files in and out without a server: the text of a file the user chose, and text saved as
 //! a download made from a Blob in the page.
 
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::{Locale, t_string, use_i18n};
+use leptos_i18n::I18nContext;
 use poolcalc_engine::usage_csv::CsvIssue;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -55,8 +56,13 @@ pub async fn chosen_file_text(input: web_sys::HtmlInputElement) -> Option<String
 }
 
 /// What a CSV import says: `first` (what was read), then every bad row by its line number.
-pub fn csv_import_report(first: String, issues: &[CsvIssue]) -> Vec<String> {
-    let i18n = use_i18n();
+/// Takes the i18n context because it runs after a file was read, in a task that has no
+/// component around it to ask.
+pub fn csv_import_report(
+    i18n: I18nContext<Locale>,
+    first: String,
+    issues: &[CsvIssue],
+) -> Vec<String> {
     std::iter::once(first)
         .chain(
             issues

@@ -97,6 +97,7 @@ pub fn Entry() -> impl IntoView {
                 let (years, issues) = read_sales_csv(&text);
                 let rows = rows_from_years(&years);
                 let out = csv_import_report(
+                    i18n,
                     format!(
                         "{} {}: {}",
                         t_string!(i18n, fees_import_csv_done),

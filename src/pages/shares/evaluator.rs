@@ -184,6 +184,7 @@ pub fn Join() -> impl IntoView {
     let take_csv = move |csv: String| {
         let (rows, issues) = read_candidate_csv(&csv);
         let out = csv_import_report(
+            i18n,
             format!("{} {}", t_string!(i18n, shares_import_done), rows.len()),
             &issues,
         );
