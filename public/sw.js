@@ -1,20 +1,52 @@
 // poolcalc service worker: makes the app work offline after one visit.
 //
 // The two constants below are rewritten in dist/ at build time by `cargo xtask stamp-sw`
-// (a trunk post_build hook): VERSION is a hash of the build's files, PRECACHE lists them.
+// (a trunk post_build hook): VERSION is a hash of the build's files, PRECACHE lists the app's
+// files and the small bundled datasets (a large one is cached when a user first opens it).
 const VERSION = "dev";
 const PRECACHE = ["./", "datasets/index.json"];
 
 const CACHE_PREFIX = "poolcalc-";
 const CACHE = CACHE_PREFIX + VERSION;
+// Every page of the app is this one document; the router reads the path.
+const SHELL = new URL("./", self.location).href;
+
+// A name with trunk's content hash never changes content: the browser's own cache may
+// answer it (the page has just downloaded it), so the wasm is not fetched a second time.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
+// Without the shell and the hashed app files there is no offline app; anything else that
+// fails (an icon, a dataset) is cached later, when the page asks for it.
+function essential(path) {
+  return path === "./" || HASHED.test(path);
+}
+
+function precacheOne(cache, path) {
+  // Revalidated, not reloaded: a file the page already has costs a 304, not its bytes.
+  const mode = HASHED.test(path) ? "default" : "no-cache";
+  return fetch(new Request(path, { cache: mode })).then((response) => {
+    if (!response.ok) throw new Error(path + ": HTTP " + response.status);
+    return cache.put(path, response);
+  });
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(PRECACHE.map((path) => new Request(path, { cache: "reload" }))))
-      .then(() => self.skipWaiting())
+    caches.open(CACHE).then((cache) =>
+      Promise.allSettled(PRECACHE.map((path) => precacheOne(cache, path))).then((results) => {
+        const failed = PRECACHE.filter((_, i) => results[i].status === "rejected");
+        if (failed.length > 0) console.warn("not precached (cached on first use):", failed);
+        // A later visit installs again; the files that did arrive are kept in this cache.
+        if (failed.some(essential)) throw new Error("the app itself could not be cached");
+      })
+    )
   );
+  // No skipWaiting here: a new version waits until the page's "Reload" asks for it
+  // (public/boot.js), instead of switching under a person in the middle of their work.
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "skip-waiting") self.skipWaiting();
 });
 
 self.addEventListener("activate", (event) => {
@@ -32,6 +64,17 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// An address of the app (`/`, `/fees`, `/members/alpha`) rather than of a file
+// (`/datasets/x.json`, `/sw.js`): the last part of its path has no dot.
+function isAppRoute(url) {
+  const last = url.pathname.split("/").pop();
+  return !last.includes(".");
+}
+
+function offline() {
+  return new Response("offline", { status: 503, headers: { "Content-Type": "text/plain" } });
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
@@ -39,28 +82,36 @@ self.addEventListener("fetch", (event) => {
   // Datasets a user types may live elsewhere; those go to the network untouched.
   if (url.origin !== self.location.origin) return;
 
-  if (request.mode === "navigate") {
-    // Pages: fresh from the network when it is there, else the cached shell (every route is
-    // the same index.html).
+  if (request.mode === "navigate" && isAppRoute(url)) {
+    // The shell of this version, whatever the route: never a page the network gave for
+    // another address, and never an index.html of a newer build (whose files this cache
+    // lacks). A new build arrives as a new worker, announced in the page.
     event.respondWith(
-      fetch(request)
-        .then((response) => {
-          if (response.ok) {
-            const copy = response.clone();
-            caches.open(CACHE).then((cache) => cache.put("./", copy));
-          }
-          return response;
-        })
-        .catch(() => caches.match("./", { cacheName: CACHE }))
+      caches
+        .match(SHELL, { cacheName: CACHE })
+        .then((cached) => cached || fetch(SHELL))
+        .catch(offline)
+    );
+    return;
+  }
+
+  if (request.mode === "navigate") {
+    // A file opened in a tab (a dataset, the schema) is that file, fresh when the network is
+    // there; it is never kept as a page.
+    event.respondWith(
+      fetch(request).catch(() =>
+        caches.match(request, { cacheName: CACHE }).then((cached) => cached || offline())
+      )
     );
     return;
   }
 
   // Everything else (hashed .js/.wasm/.css, icons, datasets/): cache first, and cache what
-  // the network brings. A new build gets a new cache, so stale copies do not survive it.
+  // the network brings (so a large dataset is kept once a user has opened it). A new build
+  // gets a new cache, so stale copies do not survive it.
   event.respondWith(
     caches.open(CACHE).then((cache) =>
-      cache.match(request, { ignoreSearch: true }).then(
+      cache.match(request).then(
         (cached) =>
           cached ||
           fetch(request).then((response) => {

@@ -7,6 +7,8 @@ mod not_built;
 pub mod panic_panel;
 mod render_error;
 mod skip_link;
+mod storage_notice;
+mod update_banner;
 
 pub use coverage_chart::CoverageChart;
 pub use header::Header;
@@ -14,3 +16,5 @@ pub use main_nav::MainNav;
 pub use not_built::NotBuilt;
 pub use render_error::RenderError;
 pub use skip_link::SkipLink;
+pub use storage_notice::StorageNotice;
+pub use update_banner::UpdateBanner;

@@ -13,7 +13,7 @@ pub mod state;
 pub mod components;
 pub mod pages;
 
-use components::{Header, MainNav, RenderError, SkipLink};
+use components::{Header, MainNav, RenderError, SkipLink, StorageNotice, UpdateBanner};
 use i18n::I18nSubContextProvider;
 use pages::{
     DataPage, FeesPage, MemberPage, MembersPage, NotFound, OverviewPage, PatentPage, PatentsPage,
@@ -44,9 +44,11 @@ fn Shell() -> impl IntoView {
     view! {
         <Router>
             <SkipLink />
+            <UpdateBanner />
             <Header />
             <MainNav />
             <main id="main" tabindex="-1">
+                <StorageNotice />
                 <ErrorBoundary fallback=|errors| view! { <RenderError errors /> }>
                     <Routes fallback=NotFound>
                         <Route path=path!("") view=OverviewPage />

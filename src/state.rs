@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod loader;
+pub mod url_secrets;
 
 use leptos::prelude::*;
 use poolcalc_engine::{Dataset, Issue, Pool, load_dataset};

@@ -2,7 +2,8 @@
 //! text, and the report of a CSV import.
 
 use crate::browser::files::FileProblem;
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::{Locale, t_string, use_i18n};
+use leptos_i18n::I18nContext;
 use poolcalc_engine::io::usage_csv::CsvIssue;
 
 // The words of a `browser` type live here, the layer that knows the languages.
@@ -20,8 +21,13 @@ impl FileProblem {
 }
 
 /// What a CSV import says: `first` (what was read), then every bad row by its line number.
-pub fn csv_import_report(first: String, issues: &[CsvIssue]) -> Vec<String> {
-    let i18n = use_i18n();
+/// Takes the i18n context because it runs after a file was read, in a task that has no
+/// component around it to ask.
+pub fn csv_import_report(
+    i18n: I18nContext<Locale>,
+    first: String,
+    issues: &[CsvIssue],
+) -> Vec<String> {
     std::iter::once(first)
         .chain(
             issues

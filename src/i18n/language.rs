@@ -1,11 +1,9 @@
 //! Which language the UI speaks: browser language on first visit, then the user's choice.
 
+use crate::browser::storage::{self, keys};
 use crate::i18n::{Locale, use_i18n};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-
-/// localStorage key of the user's explicit choice.
-const STORAGE_KEY: &str = "poolcalc.lang";
 
 /// Keeps `<html lang>` in step with the UI language.
 pub fn init() {
@@ -22,10 +20,8 @@ pub fn init() {
 pub fn switch(i18n: I18nContext<Locale>) {
     let next = other(i18n.get_locale_untracked());
     i18n.set_locale(next);
-    if let Some(storage) = local_storage() {
-        // Private modes may refuse storage; the switch still works for this visit.
-        let _ = storage.set_item(STORAGE_KEY, code(next));
-    }
+    // Private modes may refuse storage; the switch still works for this visit.
+    storage::write_quietly(keys::LANG, &code(next));
 }
 
 pub fn other(locale: Locale) -> Locale {
@@ -71,8 +67,8 @@ pub fn stored_locale(value: &str) -> Option<Locale> {
 
 /// The language a page load starts in: stored choice, else the browser's language.
 pub fn initial_locale() -> Locale {
-    if let Some(stored) = local_storage()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+    if let Some(stored) = storage::read_text(keys::LANG)
+        .found()
         .and_then(|v| stored_locale(&v))
     {
         return stored;
@@ -89,10 +85,6 @@ pub fn page_locale() -> Locale {
         .and_then(|e| e.get_attribute("lang"))
         .map(|tag| locale_for_tag(&tag))
         .unwrap_or(Locale::en)
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 fn document_element() -> Option<web_sys::Element> {

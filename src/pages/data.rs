@@ -1,24 +1,18 @@
 //! The Data page: choose a bundled dataset, open a file, load from a URL, download the
 //! dataset in use and its schema.
 
+mod url_form;
+
+use crate::browser::download::{IDLE_MS, MAX_BYTES};
 use crate::browser::files::download;
-use crate::i18n::language;
-use crate::i18n::{t, t_string, use_i18n};
 use crate::state::catalog::text_in;
 use crate::state::loader::{
-    Notice, Problem, Source, Stage, describe_source, load_bundled, load_file, load_url, use_loader,
+    Notice, Problem, Source, Stage, describe_source, load_bundled, load_file, use_loader,
 };
 use crate::state::{DatasetLoad, use_app_state};
 use leptos::prelude::*;
 use poolcalc_views::explorer::group_digits;
 use wasm_bindgen::JsCast;
-
-/// localStorage key of the URL the user last typed, so a reload does not lose it.
-const URL_DRAFT_KEY: &str = "poolcalc.data.url";
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -29,7 +23,7 @@ pub fn DataPage() -> impl IntoView {
         <InUse />
         <Bundled />
         <OpenFile />
-        <OpenUrl />
+        <url_form::OpenUrl />
     }
 }
 
@@ -67,6 +61,14 @@ fn LoadStatus() -> impl IntoView {
                         max=max.map(|v| v.to_string())
                     ></progress>
                     <span>{label}</span>
+                    " "
+                    <button
+                        type="button"
+                        data-testid="data-cancel"
+                        on:click=move |_| crate::browser::download::cancel()
+                    >
+                        {t!(i18n, data_cancel)}
+                    </button>
                 </div>
             }
         })
@@ -83,6 +85,9 @@ fn LoadStatus() -> impl IntoView {
                 Notice::TooBigToRemember => t!(i18n, data_notice_too_big).into_any(),
                 Notice::RememberedFailed(what) => {
                     t!(i18n, data_notice_remembered_failed, what = what).into_any()
+                }
+                Notice::FromUrl { url, copy } => {
+                    view! { <url_form::FromUrl url copy /> }.into_any()
                 }
             };
             view! { <p class="data-notice" role="status" data-testid="data-notice">{text}</p> }
@@ -115,6 +120,15 @@ fn ProblemPanel(problem: Problem) -> impl IntoView {
             (t!(i18n, data_unreadable, detail = detail).into_any(), None)
         }
         Problem::Catalog(detail) => (detail.into_any(), None),
+        Problem::TooLarge => (
+            t!(i18n, data_too_large, mb = MAX_BYTES / 1024.0 / 1024.0).into_any(),
+            None,
+        ),
+        Problem::TimedOut => (
+            t!(i18n, data_timed_out, seconds = IDLE_MS / 1000).into_any(),
+            None,
+        ),
+        Problem::Cancelled => (t!(i18n, data_cancelled).into_any(), None),
     };
     view! {
         <section class="data-problem" role="alert" data-testid="data-problem">
@@ -291,56 +305,6 @@ fn OpenFile() -> impl IntoView {
                 />
                 <p class="data-hint">{t!(i18n, data_drop_hint)}</p>
             </div>
-        </section>
-    }
-}
-
-/// A URL field; what was typed survives a reload.
-#[component]
-fn OpenUrl() -> impl IntoView {
-    let i18n = use_i18n();
-    let loader = use_loader();
-    let initial = local_storage()
-        .and_then(|s| s.get_item(URL_DRAFT_KEY).ok().flatten())
-        .unwrap_or_default();
-    let url = RwSignal::new(initial);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let u = url.get_untracked();
-        if !u.trim().is_empty() {
-            load_url(u);
-        }
-    };
-    view! {
-        <section class="data-section" aria-labelledby="data-url-title">
-            <h2 id="data-url-title">{t!(i18n, data_url_title)}</h2>
-            <form class="data-url-form" on:submit=submit>
-                <label for="data-url">{t!(i18n, data_url_label)}</label>
-                <input
-                    id="data-url"
-                    type="url"
-                    inputmode="url"
-                    autocomplete="url"
-                    placeholder="https://"
-                    data-testid="data-url"
-                    prop:value=move || url.get()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        if let Some(s) = local_storage() {
-                            let _ = s.set_item(URL_DRAFT_KEY, &v);
-                        }
-                        url.set(v);
-                    }
-                />
-                <button
-                    type="submit"
-                    data-testid="data-url-load"
-                    disabled=move || loader.stage.get().is_some()
-                >
-                    {t!(i18n, data_url_load)}
-                </button>
-            </form>
-            <p class="data-hint">{t!(i18n, data_url_hint)}</p>
         </section>
     }
 }

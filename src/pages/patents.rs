@@ -270,14 +270,14 @@ fn PatentList(ds: Arc<LoadedDataset>, results: Memo<Arc<Vec<u32>>>) -> impl Into
                     .iter()
                     .find(|m| m.id == p.member)
                     .map_or_else(|| p.member.clone(), |m| m.name.get(lang).to_owned());
-                let top = format!("top:{}px", pos as f64 * ROW_PX);
+                let top = format!("{}px", pos as f64 * ROW_PX);
                 let family = p.family.clone().map(|f| {
                     let href = format!("/patents?family={}", encode(&f));
                     view! { <A href=href>{f}</A> }
                 });
                 let pid = p.id.clone();
                 Some(view! {
-                    <div class="vrow" role="row" style=top data-testid="explorer-patent-row" aria-rowindex=pos + 2>
+                    <div class="vrow" role="row" style:top=top data-testid="explorer-patent-row" aria-rowindex=pos + 2>
                         <span role="cell" class="c-id">
                             <A href=format!("/patents/{}", encode(&p.id))>{pid}</A>
                         </span>
@@ -303,7 +303,7 @@ fn PatentList(ds: Arc<LoadedDataset>, results: Memo<Arc<Vec<u32>>>) -> impl Into
             aria-rowcount=move || results.get().len() + 1
             data-testid="explorer-patent-list"
             tabindex="0"
-            style=format!("height:{}px", ROW_PX * (VISIBLE as f64 + 1.0))
+            style:height=format!("{}px", ROW_PX * (VISIBLE as f64 + 1.0))
             on:scroll=move |_| {
                 if let Some(el) = list_ref.get_untracked() {
                     scroll.set(f64::from(el.scroll_top()));
@@ -322,7 +322,7 @@ fn PatentList(ds: Arc<LoadedDataset>, results: Memo<Arc<Vec<u32>>>) -> impl Into
             <div
                 class="vbody"
                 role="rowgroup"
-                style=move || format!("height:{}px", results.get().len() as f64 * ROW_PX)
+                style:height=move || format!("{}px", results.get().len() as f64 * ROW_PX)
             >
                 {rows}
             </div>

@@ -2,8 +2,15 @@
 //! types), in stages that give the page back to the browser in between, so a 20 MB file shows
 //! its progress instead of freezing the tab. Every load is validated by the engine; a failed
 //! load leaves the dataset in use alone. The choice is remembered in localStorage.
+//!
+//! A download stops past `MAX_BYTES`, after `IDLE_MS` without a byte, or when the person
+//! cancels. A dataset loaded from a URL is kept as a local copy when it fits; a later visit
+//! opens that copy (or the default) and offers to reload from the address, rather than
+//! fetching it silently at every start.
 
+use crate::browser::download::{self, MAX_BYTES, fetch_text_with_progress, read_file};
 use crate::browser::fetch::fetch_text;
+use crate::browser::storage::{self, keys};
 use crate::state::catalog::{Catalog, INDEX_URL};
 use crate::state::{AppState, DatasetLoad, LoadedDataset};
 use leptos::prelude::*;
@@ -11,19 +18,7 @@ use leptos::task::spawn_local;
 use poolcalc_engine::load_dataset;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-/// localStorage key of the remembered source.
-const SOURCE_KEY: &str = "poolcalc.dataset.source";
-/// localStorage key of an opened file's text (only when it fits).
-const FILE_KEY: &str = "poolcalc.dataset.file";
-/// Bytes read from a file per step; each step lets the page repaint its progress bar.
-const CHUNK: f64 = 2.0 * 1024.0 * 1024.0;
-/// How long a download runs between repaints of its progress bar: one frame.
-const PAINT_EVERY_MS: f64 = 16.0;
-/// The most memory reserved up front from a server's announced size.
-const MAX_RESERVE: f64 = 64.0 * 1024.0 * 1024.0;
 
 /// Where the dataset in use came from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -63,6 +58,12 @@ pub enum Problem {
     Unreadable(String),
     /// The engine's list of problems, each `path: message`.
     Invalid(Vec<String>),
+    /// Larger than `download::MAX_BYTES`; reading stopped there.
+    TooLarge,
+    /// No byte arrived for `download::IDLE_MS`.
+    TimedOut,
+    /// The person cancelled it.
+    Cancelled,
     /// Something about the bundled catalog.
     Catalog(String),
 }
@@ -74,6 +75,16 @@ pub enum Notice {
     TooBigToRemember,
     /// The remembered dataset could not be opened at start; the default is in use instead.
     RememberedFailed(String),
+    /// Last time the dataset came from this URL: its local copy is open (`copy`), or the
+    /// default when there is none; it is fetched again only when the person asks.
+    FromUrl { url: String, copy: bool },
+}
+
+/// The last dataset loaded from a URL, as it arrived.
+#[derive(Serialize, Deserialize)]
+struct UrlCopy {
+    url: String,
+    text: String,
 }
 
 /// Loading state shared by the shell and the Data page.
@@ -117,7 +128,27 @@ pub fn start(state: AppState) {
         if let Some(source) = remembered.clone() {
             let result = match &source {
                 Source::Bundled(id) => open_bundled(&catalog, id, loader).await,
-                Source::Url(url) => open_url_text(url, loader).await,
+                // Not fetched at start: the copy kept from last time, if any; the page
+                // offers to reload from the address.
+                Source::Url(url) => match stored_url_copy(url) {
+                    Some(text) => {
+                        let opened = validate(loader, &text, String::new()).await;
+                        if opened.is_ok() {
+                            loader.notice.set(Some(Notice::FromUrl {
+                                url: url.clone(),
+                                copy: true,
+                            }));
+                        }
+                        opened
+                    }
+                    None => {
+                        loader.notice.set(Some(Notice::FromUrl {
+                            url: url.clone(),
+                            copy: false,
+                        }));
+                        Err(Problem::Cancelled)
+                    }
+                },
                 Source::File(name) => match stored_file() {
                     Some(text) => validate(loader, &text, String::new()).await,
                     None => Err(Problem::Unreadable(name.clone())),
@@ -130,6 +161,8 @@ pub fn start(state: AppState) {
                     state.dataset.set(DatasetLoad::Ready(Arc::new(ds)));
                     return;
                 }
+                // No copy of a URL's dataset: the default opens, and the notice says so.
+                Err(Problem::Cancelled) => {}
                 Err(p) => {
                     loader
                         .notice
@@ -171,6 +204,9 @@ pub fn problem_text(p: &Problem) -> String {
         Problem::Http(s) => format!("HTTP {s}"),
         Problem::BadUrl => "not an http(s) address".to_owned(),
         Problem::NotText => "not UTF-8 text".to_owned(),
+        Problem::TooLarge => format!("larger than {} MB", MAX_BYTES / 1024.0 / 1024.0),
+        Problem::TimedOut => format!("no data for {} s", download::IDLE_MS / 1000),
+        Problem::Cancelled => "cancelled".to_owned(),
         Problem::Invalid(issues) => issues.join("\n"),
     }
 }
@@ -182,18 +218,34 @@ pub fn load_bundled(id: String) {
     let Some(catalog) = loader.catalog.get_untracked() else {
         return;
     };
-    run(loader, state, Source::Bundled(id.clone()), async move {
-        open_bundled(&catalog, &id, loader).await
-    });
+    run(
+        loader,
+        state,
+        Source::Bundled(id.clone()),
+        true,
+        async move { open_bundled(&catalog, &id, loader).await },
+    );
 }
 
-/// Fetches and opens a dataset from a URL the user typed.
-pub fn load_url(url: String) {
+/// Fetches and opens a dataset from a URL the user typed. With `remember`, the URL and a
+/// copy of what it gave are kept for the next visit.
+pub fn load_url(url: String, remember: bool) {
     let loader = use_loader();
     let state = crate::state::use_app_state();
     let source = Source::Url(url.clone());
-    run(loader, state, source, async move {
-        open_url_text(&url, loader).await
+    run(loader, state, source, remember, async move {
+        let (ds, text) = open_url_text(&url, loader).await?;
+        if remember {
+            let copy = UrlCopy {
+                url: url.clone(),
+                text,
+            };
+            // Too large for storage: the next visit offers to reload instead.
+            if !storage::write_quietly(keys::DATASET_URL_COPY, &copy) {
+                storage::remove(keys::DATASET_URL_COPY);
+            }
+        }
+        Ok(ds)
     });
 }
 
@@ -202,12 +254,12 @@ pub fn load_file(file: web_sys::File) {
     let loader = use_loader();
     let state = crate::state::use_app_state();
     let name = file.name();
-    run(loader, state, Source::File(name), async move {
+    run(loader, state, Source::File(name), true, async move {
         let bytes = read_file(&file, loader).await?;
         let text = String::from_utf8(bytes).map_err(|_| Problem::NotText)?;
         let ds = validate(loader, &text, String::new()).await?;
         // Kept as opened (not re-serialised) so it stays the user's own file.
-        let kept = local_storage().is_some_and(|s| s.set_item(FILE_KEY, &text).is_ok());
+        let kept = storage::write_quietly(keys::DATASET_FILE, &text);
         if !kept {
             loader.notice.set(Some(Notice::TooBigToRemember));
         }
@@ -220,11 +272,13 @@ fn run(
     loader: Loader,
     state: AppState,
     source: Source,
+    remember_it: bool,
     load: impl std::future::Future<Output = Result<LoadedDataset, Problem>> + 'static,
 ) {
     if loader.stage.get_untracked().is_some() {
         return;
     }
+    download::reset_cancel();
     loader.problem.set(None);
     loader.notice.set(None);
     loader.stage.set(Some(Stage::Reading {
@@ -236,7 +290,9 @@ fn run(
         loader.stage.set(None);
         match result {
             Ok(ds) => {
-                remember(&source, loader);
+                if remember_it {
+                    remember(&source, loader);
+                }
                 loader.source.set(Some(source));
                 state.dataset.set(DatasetLoad::Ready(Arc::new(ds)));
             }
@@ -258,13 +314,15 @@ async fn open_bundled(
     Ok(ds)
 }
 
-async fn open_url_text(url: &str, loader: Loader) -> Result<LoadedDataset, Problem> {
+/// The dataset at `url`, and its text as it arrived.
+async fn open_url_text(url: &str, loader: Loader) -> Result<(LoadedDataset, String), Problem> {
     let lower = url.trim().to_ascii_lowercase();
     if !(lower.starts_with("https://") || lower.starts_with("http://")) {
         return Err(Problem::BadUrl);
     }
     let text = fetch_text_with_progress(url.trim(), loader).await?;
-    validate(loader, &text, String::new()).await
+    let ds = validate(loader, &text, String::new()).await?;
+    Ok((ds, text))
 }
 
 /// Parses and validates, then indexes, giving the page a frame before each.
@@ -287,13 +345,7 @@ pub async fn next_frame() {
     pause(16).await;
 }
 
-/// Gives the browser one turn of its event loop, in which it paints if a frame is due:
-/// cheaper than `next_frame`, which always waits a whole frame.
-async fn yield_to_browser() {
-    pause(0).await;
-}
-
-async fn pause(ms: i32) {
+pub async fn pause(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
@@ -302,152 +354,34 @@ async fn pause(ms: i32) {
     let _ = JsFuture::from(promise).await;
 }
 
-async fn fetch_text_with_progress(url: &str, loader: Loader) -> Result<String, Problem> {
-    let unreachable = |e: JsValue| Problem::Unreachable(js_message(&e));
-    let window = web_sys::window().ok_or_else(|| Problem::Unreachable("no window".into()))?;
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(unreachable)?;
-    let response: web_sys::Response = response.dyn_into().map_err(unreachable)?;
-    if !response.ok() {
-        return Err(Problem::Http(response.status()));
-    }
-    let bytes = match response.body() {
-        Some(body) => read_stream(&body, content_length(&response), loader).await?,
-        // A browser without body streams (or a body-less answer): all at once.
-        None => {
-            let body = response.array_buffer().map_err(unreachable)?;
-            let buffer = JsFuture::from(body).await.map_err(unreachable)?;
-            js_sys::Uint8Array::new(&buffer).to_vec()
-        }
-    };
-    let n = bytes.len() as f64;
-    loader.stage.set(Some(Stage::Reading {
-        done: n,
-        total: Some(n),
-    }));
-    String::from_utf8(bytes).map_err(|_| Problem::NotText)
-}
-
-/// The size the server announced, when it did.
-fn content_length(response: &web_sys::Response) -> Option<f64> {
-    let header = response.headers().get("content-length").ok().flatten()?;
-    let n: u64 = header.trim().parse().ok()?;
-    (n > 0).then_some(n as f64)
-}
-
-/// Reads a response body as its bytes arrive. Progress is published, and the browser gets a
-/// turn to paint it, once a frame (`PAINT_EVERY_MS`) rather than per chunk: a slow network
-/// brings many small chunks, and redrawing for each would slow the download down.
-async fn read_stream(
-    body: &web_sys::ReadableStream,
-    total: Option<f64>,
-    loader: Loader,
-) -> Result<Vec<u8>, Problem> {
-    let unreachable = |e: JsValue| Problem::Unreachable(js_message(&e));
-    let reader = web_sys::ReadableStreamDefaultReader::new(body).map_err(unreachable)?;
-    // The announced size is the server's word; a wrong one must not reserve gigabytes.
-    let reserve = total.map_or(0.0, |t| t.min(MAX_RESERVE));
-    let mut bytes = Vec::with_capacity(reserve as usize);
-    loader.stage.set(Some(Stage::Reading { done: 0.0, total }));
-    let mut painted = now_ms();
-    loop {
-        let step: web_sys::ReadableStreamReadResult = JsFuture::from(reader.read())
-            .await
-            .map_err(unreachable)?
-            .unchecked_into();
-        if step.get_done().unwrap_or(true) {
-            return Ok(bytes);
-        }
-        let chunk: js_sys::Uint8Array = step
-            .get_value()
-            .dyn_into()
-            .map_err(|_| Problem::Unreachable("the body stream gave no bytes".into()))?;
-        let start = bytes.len();
-        bytes.resize(start + chunk.length() as usize, 0);
-        chunk.copy_to(&mut bytes[start..]);
-        if now_ms() - painted >= PAINT_EVERY_MS {
-            let done = bytes.len() as f64;
-            loader.stage.set(Some(Stage::Reading {
-                done,
-                // A compressed transfer announces fewer bytes than arrive: then the total
-                // is unknown rather than wrong.
-                total: total.filter(|t| done <= *t),
-            }));
-            yield_to_browser().await;
-            painted = now_ms();
-        }
-    }
-}
-
-/// Milliseconds on the page's clock (0 when there is none: progress then shows at the end).
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
-/// Reads a file a slice at a time, reporting progress after each.
-async fn read_file(file: &web_sys::File, loader: Loader) -> Result<Vec<u8>, Problem> {
-    let total = file.size();
-    let mut bytes = Vec::with_capacity(usize::try_from(total as u64).unwrap_or(0));
-    let mut start = 0.0;
-    while start < total {
-        let end = (start + CHUNK).min(total);
-        let slice = file
-            .slice_with_f64_and_f64(start, end)
-            .map_err(|e| Problem::Unreadable(js_message(&e)))?;
-        let buffer = JsFuture::from(slice.array_buffer())
-            .await
-            .map_err(|e| Problem::Unreadable(js_message(&e)))?;
-        bytes.extend(js_sys::Uint8Array::new(&buffer).to_vec());
-        start = end;
-        loader.stage.set(Some(Stage::Reading {
-            done: start,
-            total: Some(total),
-        }));
-        next_frame().await;
-    }
-    Ok(bytes)
-}
-
-fn js_message(value: &JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "request failed".to_owned())
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 fn remembered_source() -> Option<Source> {
-    let text = local_storage()?.get_item(SOURCE_KEY).ok().flatten()?;
-    serde_json::from_str(&text).ok()
+    storage::read(keys::DATASET_SOURCE).found()
 }
 
 fn stored_file() -> Option<String> {
-    local_storage()?.get_item(FILE_KEY).ok().flatten()
+    storage::read_text(keys::DATASET_FILE).found()
+}
+
+/// The copy kept of what `url` gave last time.
+fn stored_url_copy(url: &str) -> Option<String> {
+    storage::read::<UrlCopy>(keys::DATASET_URL_COPY)
+        .found()
+        .filter(|c| c.url == url)
+        .map(|c| c.text)
 }
 
 /// Keeps the choice for the next visit. An opened file counts only when its text was kept
 /// (see `load_file`); otherwise the previous choice stays remembered.
 fn remember(source: &Source, loader: Loader) {
-    let Some(storage) = local_storage() else {
-        return;
-    };
     match source {
         Source::File(_) if loader.notice.get_untracked() == Some(Notice::TooBigToRemember) => {
             return;
         }
         Source::File(_) => {}
-        _ => {
-            let _ = storage.remove_item(FILE_KEY);
-        }
+        _ => storage::remove(keys::DATASET_FILE),
     }
-    if let Ok(json) = serde_json::to_string(source) {
-        let _ = storage.set_item(SOURCE_KEY, &json);
+    if !matches!(source, Source::Url(_)) {
+        storage::remove(keys::DATASET_URL_COPY);
     }
+    storage::write_quietly(keys::DATASET_SOURCE, source);
 }

@@ -17,7 +17,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use xtask::static_server::StaticServer;
+use xtask::static_server::{Logged, StaticServer};
+
+pub mod remote;
 
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
 pub type TestResult<T = ()> = Result<T, Error>;
@@ -60,6 +62,8 @@ pub struct Options {
     pub height: u32,
     /// Sent as the browser's preferred language (Chromium's `intl.accept_languages`).
     pub language: &'static str,
+    /// The built app to serve, when not `dist_dir()` (a copy a test may change).
+    pub dist: Option<PathBuf>,
 }
 
 impl Options {
@@ -68,6 +72,7 @@ impl Options {
             width: 1280,
             height: 900,
             language: "en-US",
+            dist: None,
         }
     }
 
@@ -81,6 +86,11 @@ impl Options {
 
     pub fn language(mut self, language: &'static str) -> Self {
         self.language = language;
+        self
+    }
+
+    pub fn dist(mut self, dir: PathBuf) -> Self {
+        self.dist = Some(dir);
         self
     }
 }
@@ -149,7 +159,7 @@ struct Setup {
 
 impl Setup {
     async fn start(options: &Options) -> TestResult<Self> {
-        let dist = dist_dir();
+        let dist = options.dist.clone().unwrap_or_else(dist_dir);
         if !dist.join("index.html").is_file() {
             return Err(format!(
                 "{} is missing: build the app first (`cargo xtask test` does, or `trunk build --release`)",
@@ -191,6 +201,8 @@ impl Setup {
                 "args": args,
                 "prefs": { "intl": { "accept_languages": options.language } },
             },
+            // The console, where the browser says what a Content-Security-Policy refused.
+            "goog:loggingPrefs": { "browser": "ALL" },
         });
         let Value::Object(capabilities) = capabilities else {
             unreachable!("json! object literal");
@@ -266,6 +278,50 @@ async fn wait_for_port(port: u16) -> TestResult {
     Ok(())
 }
 
+/// ChromeDriver's command for the browser log (not part of W3C WebDriver, so fantoccini has
+/// no method for it).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
+    }
+}
+
+/// A copy of the built app in a fresh temporary directory, for a test that changes files.
+pub fn copy_of_dist(name: &str) -> TestResult<PathBuf> {
+    let to = std::env::temp_dir().join(format!("poolcalc-dist-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&to);
+    copy_dir(&dist_dir(), &to)?;
+    Ok(to)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> TestResult {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let path = entry?.path();
+        let target = to.join(path.file_name().ok_or("a file without a name")?);
+        if path.is_dir() {
+            copy_dir(&path, &target)?;
+        } else {
+            std::fs::copy(&path, &target)?;
+        }
+    }
+    Ok(())
+}
+
 fn by_testid(testid: &str) -> String {
     format!("[data-testid=\"{testid}\"]")
 }
@@ -285,6 +341,34 @@ impl Session {
         if let Some(server) = server {
             server.stop();
         }
+    }
+
+    /// The requests the app's server has answered so far (none once it is stopped).
+    pub fn requests(&self) -> Vec<Logged> {
+        self.server
+            .lock()
+            .ok()
+            .and_then(|s| s.as_ref().map(StaticServer::requests))
+            .unwrap_or_default()
+    }
+
+    /// The browser console's messages since the last call, the browser's own included (a
+    /// Content-Security-Policy refusal is said there, whatever the page does).
+    pub async fn browser_log(&self) -> TestResult<Vec<String>> {
+        let entries = self.client.issue_cmd(BrowserLog).await?;
+        let entries = entries
+            .as_array()
+            .ok_or_else(|| format!("the browser log is not a list: {entries}"))?;
+        Ok(entries
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {}",
+                    e["level"].as_str().unwrap_or_default(),
+                    e["message"].as_str().unwrap_or_default()
+                )
+            })
+            .collect())
     }
 
     /// Text of the element with `data-testid`, if it is there.

@@ -83,13 +83,11 @@ async fn shares_timings_on_100k_patents() {
         }
         let dataset: Value = serde_json::from_str(&std::fs::read_to_string(&file)?)?;
         let patents = dataset["patents"].as_array().map_or(0, Vec::len);
-        // Open the big dataset by URL (the loader remembers the choice), then the page.
+        // The big dataset as the remembered choice (a bundled one opens at start; a URL
+        // would wait to be asked), then the page.
         s.open("").await?;
-        s.js(&format!(
-            "localStorage.setItem('poolcalc.dataset.source', JSON.stringify({{kind: 'url', at: {}}})); return true;",
-            serde_json::to_string(&format!("{}datasets/synth-100k.json", s.base_url))?
-        ))
-        .await?;
+        s.js("localStorage.setItem('poolcalc.dataset.source', JSON.stringify({kind: 'bundled', at: 'synth-100k'})); return true;")
+            .await?;
         s.open("shares").await?;
         let t0 = Instant::now();
         wait_long(

@@ -1,5 +1,6 @@
 //! Pieces of the project's task runner that the browser tests reuse.
 
+pub mod csp;
 pub mod layers;
 pub mod static_server;
 

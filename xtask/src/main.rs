@@ -13,7 +13,7 @@ use xtask::static_server::StaticServer;
 const USAGE: &str = "usage:
   cargo xtask serve [--port N]   install what is missing, build the release app, serve it on 127.0.0.1
   cargo xtask test               install what is missing, then fmt, clippy, tests, wasm build, browser tests
-  cargo xtask stamp-sw [DIR]     (trunk hook) write cache version and precache list into DIR/sw.js";
+  cargo xtask stamp-sw [DIR]     (trunk hook) write the CSP into DIR/index.html, cache version and precache list into DIR/sw.js";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -127,5 +127,8 @@ fn stamp_sw(args: &[String]) -> Result {
             None => return fail("stamp-sw needs a directory or TRUNK_STAGING_DIR"),
         },
     };
+    // The policy first: index.html changes, and the worker's version hashes it.
+    let policy = xtask::csp::stamp(&dir).map_err(cmd::Failure)?;
+    println!("index.html: Content-Security-Policy {policy}");
     sw_stamp::stamp(&dir)
 }

@@ -8,16 +8,30 @@ use std::fs;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
-use std::time::Duration;
+use std::time::{Duration, UNIX_EPOCH};
+
+/// The most requests `requests` remembers (the oldest are forgotten first).
+const LOG_LIMIT: usize = 10_000;
+
+/// One answered request: method, path (query and all), status code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Logged {
+    pub method: String,
+    pub target: String,
+    pub status: u16,
+}
+
+type Log = Arc<Mutex<Vec<Logged>>>;
 
 /// A running server; dropping it stops it.
 pub struct StaticServer {
     addr: SocketAddr,
     stopping: Arc<AtomicBool>,
     accept_thread: Option<JoinHandle<()>>,
+    log: Log,
 }
 
 impl StaticServer {
@@ -29,6 +43,8 @@ impl StaticServer {
         let stopping = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stopping);
         let root = Arc::new(root);
+        let log: Log = Arc::default();
+        let conn_log = Arc::clone(&log);
         let accept_thread =
             thread::Builder::new()
                 .name("static-server".into())
@@ -39,13 +55,14 @@ impl StaticServer {
                         }
                         let Ok(stream) = stream else { continue };
                         let root = Arc::clone(&root);
+                        let log = Arc::clone(&conn_log);
                         // A browser opens several connections at once; one thread each keeps a slow
                         // wasm download from holding up the small files.
                         let _ =
                             thread::Builder::new()
                                 .name("static-conn".into())
                                 .spawn(move || {
-                                    let _ = handle(stream, &root);
+                                    let _ = handle(stream, &root, &log);
                                 });
                     }
                 })?;
@@ -53,7 +70,13 @@ impl StaticServer {
             addr,
             stopping,
             accept_thread: Some(accept_thread),
+            log,
         })
+    }
+
+    /// The requests answered so far, oldest first (the browser tests count downloads).
+    pub fn requests(&self) -> Vec<Logged> {
+        self.log.lock().map(|l| l.clone()).unwrap_or_default()
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -94,55 +117,117 @@ impl Drop for StaticServer {
     }
 }
 
-fn handle(mut stream: TcpStream, root: &Path) -> io::Result<()> {
+fn handle(mut stream: TcpStream, root: &Path, log: &Log) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let (method, target) = {
+    let (method, target, if_none_match) = {
         let mut reader = BufReader::new(&mut stream).take(64 * 1024);
         let mut request_line = String::new();
         reader.read_line(&mut request_line)?;
-        // Headers are not needed, but must be consumed before answering.
+        // Headers must be consumed before answering; only If-None-Match is used.
+        let mut if_none_match = None;
         let mut line = String::new();
         loop {
             line.clear();
             if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
                 break;
             }
+            if let Some((name, value)) = line.split_once(':')
+                && name.trim().eq_ignore_ascii_case("if-none-match")
+            {
+                if_none_match = Some(value.trim().to_owned());
+            }
         }
         let mut parts = request_line.split_whitespace();
         (
             parts.next().unwrap_or_default().to_owned(),
             parts.next().unwrap_or_default().to_owned(),
+            if_none_match,
         )
     };
+    let answer = answer(root, &method, &target, if_none_match.as_deref());
+    if let Ok(mut l) = log.lock() {
+        if l.len() >= LOG_LIMIT {
+            l.remove(0);
+        }
+        l.push(Logged {
+            method: method.clone(),
+            target,
+            status: answer.status,
+        });
+    }
+    let csp = fs::read_to_string(root.join("index.html"))
+        .map(|html| crate::csp::header(&html))
+        .unwrap_or_else(|_| crate::csp::header(""));
+    respond(&mut stream, &answer, &csp, method == "GET")
+}
+
+/// What to send back for one request.
+struct Answer {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+    etag: Option<String>,
+    immutable: bool,
+}
+
+impl Answer {
+    fn plain(status: u16, text: &str) -> Self {
+        Answer {
+            status,
+            content_type: "text/plain",
+            body: text.as_bytes().to_vec(),
+            etag: None,
+            immutable: false,
+        }
+    }
+}
+
+fn answer(root: &Path, method: &str, target: &str, if_none_match: Option<&str>) -> Answer {
     if method != "GET" && method != "HEAD" {
-        return respond(
-            &mut stream,
-            "405 Method Not Allowed",
-            "text/plain",
-            b"",
-            true,
-        );
+        return Answer::plain(405, "");
     }
-    let send_body = method == "GET";
-    match resolve(root, &target) {
-        Some(path) => match fs::read(&path) {
-            Ok(body) => respond(&mut stream, "200 OK", content_type(&path), &body, send_body),
-            Err(_) => respond(
-                &mut stream,
-                "404 Not Found",
-                "text/plain",
-                b"not found",
-                send_body,
-            ),
+    let Some(path) = resolve(root, target) else {
+        return Answer::plain(404, "not found");
+    };
+    let etag = etag(&path);
+    if etag.is_some() && etag.as_deref() == if_none_match {
+        return Answer {
+            status: 304,
+            content_type: content_type(&path),
+            body: Vec::new(),
+            etag,
+            immutable: hashed_name(&path),
+        };
+    }
+    match fs::read(&path) {
+        Ok(body) => Answer {
+            status: 200,
+            content_type: content_type(&path),
+            body,
+            etag,
+            immutable: hashed_name(&path),
         },
-        None => respond(
-            &mut stream,
-            "404 Not Found",
-            "text/plain",
-            b"not found",
-            send_body,
-        ),
+        Err(_) => Answer::plain(404, "not found"),
     }
+}
+
+/// Size and modification time: changes whenever a build rewrites the file.
+fn etag(path: &Path) -> Option<String> {
+    let meta = fs::metadata(path).ok()?;
+    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    Some(format!("\"{:x}-{:x}\"", meta.len(), modified.as_nanos()))
+}
+
+/// A name trunk gave a content hash (`app-0123456789abcdef.js`, `…abcdef_bg.wasm`): its
+/// content never changes under that name.
+fn hashed_name(path: &Path) -> bool {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(&stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Maps a request target to a file under `root`; paths without an extension are app routes
@@ -206,21 +291,33 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn respond(
-    stream: &mut TcpStream,
-    status: &str,
-    content_type: &str,
-    body: &[u8],
-    send_body: bool,
-) -> io::Result<()> {
+fn respond(stream: &mut TcpStream, answer: &Answer, csp: &str, send_body: bool) -> io::Result<()> {
+    let status = match answer.status {
+        200 => "200 OK",
+        304 => "304 Not Modified",
+        405 => "405 Method Not Allowed",
+        _ => "404 Not Found",
+    };
+    let cache = if answer.immutable {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    let etag = answer
+        .etag
+        .as_ref()
+        .map(|e| format!("ETag: {e}\r\n"))
+        .unwrap_or_default();
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
-        body.len()
+        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
+         Cache-Control: {cache}\r\n{etag}X-Content-Type-Options: nosniff\r\n\
+         Content-Security-Policy: {csp}\r\nConnection: close\r\n\r\n",
+        answer.content_type,
+        answer.body.len()
     );
     stream.write_all(head.as_bytes())?;
     if send_body {
-        stream.write_all(body)?;
+        stream.write_all(&answer.body)?;
     }
     stream.flush()
 }
@@ -243,6 +340,11 @@ mod tests {
             Some(dir.join("datasets/a.json"))
         );
         assert_eq!(resolve(&dir, "/missing.js"), None);
+        assert!(hashed_name(Path::new(
+            "poolcalc-web-0123456789abcdef_bg.wasm"
+        )));
+        assert!(hashed_name(Path::new("style-0123456789abcdef.css")));
+        assert!(!hashed_name(Path::new("datasets/synth-100k.json")));
         assert_eq!(resolve(&dir, "/../etc/passwd"), None);
         assert_eq!(resolve(&dir, "/%2e%2e/etc/passwd"), None);
         let _ = fs::remove_dir_all(&dir);
@@ -263,6 +365,24 @@ mod tests {
         conn.read_to_string(&mut response).unwrap();
         assert!(response.starts_with("HTTP/1.1 200 OK"), "{response}");
         assert!(response.ends_with("hello"), "{response}");
+
+        // The page's policy comes as a header too, and an unchanged file costs a 304.
+        assert!(
+            response.contains("\r\nContent-Security-Policy: default-src 'self'; script-src"),
+            "{response}"
+        );
+        let etag = response
+            .lines()
+            .find_map(|l| l.strip_prefix("ETag: "))
+            .unwrap()
+            .to_owned();
+        let mut conn = TcpStream::connect(addr).unwrap();
+        write!(conn, "GET / HTTP/1.1\r\nIf-None-Match: {etag}\r\n\r\n").unwrap();
+        let mut again = String::new();
+        conn.read_to_string(&mut again).unwrap();
+        assert!(again.starts_with("HTTP/1.1 304"), "{again}");
+        let statuses: Vec<u16> = server.requests().iter().map(|r| r.status).collect();
+        assert_eq!(statuses, [200, 304]);
 
         server.stop();
         assert!(TcpStream::connect(addr).is_err());

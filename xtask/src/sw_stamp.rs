@@ -1,7 +1,9 @@
 //! Gives the service worker in a build its cache version and precache list.
 //!
 //! Run by trunk as a post_build hook (see Trunk.toml), on the staging directory, so every
-//! build's `sw.js` names exactly the hashed files that build emitted.
+//! build's `sw.js` names exactly the hashed files that build emitted. A bundled dataset
+//! larger than `PRECACHE_DATASET_MAX` is left out: the worker caches it when a user first
+//! opens it, so a first visit does not download a pool nobody chose.
 
 use crate::cmd::{Failure, Result, fail};
 use std::fs;
@@ -9,6 +11,9 @@ use std::path::{Path, PathBuf};
 
 const VERSION_LINE: &str = "const VERSION = ";
 const PRECACHE_LINE: &str = "const PRECACHE = ";
+/// The largest bundled dataset a first visit downloads for offline use (the real-pool
+/// examples are tens of KB; the 100,000-patent synthetic pool is 18 MB).
+const PRECACHE_DATASET_MAX: u64 = 1024 * 1024;
 
 pub fn stamp(dir: &Path) -> Result {
     let sw_path = dir.join("sw.js");
@@ -21,16 +26,20 @@ pub fn stamp(dir: &Path) -> Result {
     files.sort();
 
     let mut hash = Fnv::new();
+    let mut precache = vec!["./".to_owned()];
     for name in &files {
         let bytes = fs::read(dir.join(name))
             .map_err(|e| Failure(format!("cannot read {name} in {}: {e}", dir.display())))?;
         hash.write(name.as_bytes());
         hash.write(&[0]);
         hash.write(&bytes);
+        let large_dataset =
+            name.starts_with("datasets/") && bytes.len() as u64 > PRECACHE_DATASET_MAX;
+        if name != "index.html" && !large_dataset {
+            precache.push(name.clone());
+        }
     }
     let version = format!("{:016x}", hash.0);
-    let mut precache = vec!["./".to_owned()];
-    precache.extend(files.iter().filter(|f| *f != "index.html").cloned());
 
     let stamped = replace_line(&sw, VERSION_LINE, &format!("\"{version}\";"))
         .and_then(|s| replace_line(&s, PRECACHE_LINE, &format!("{};", js_array(&precache))))?;
@@ -113,6 +122,8 @@ mod tests {
         fs::write(dir.join("index.html"), "x").unwrap();
         fs::write(dir.join("app-1.wasm"), "w").unwrap();
         fs::write(dir.join("datasets/index.json"), "{}").unwrap();
+        let big = vec![b' '; PRECACHE_DATASET_MAX as usize + 1];
+        fs::write(dir.join("datasets/big.json"), big).unwrap();
         fs::write(
             dir.join("sw.js"),
             "const VERSION = \"dev\";\nconst PRECACHE = [\"./\"];\nrest();\n",

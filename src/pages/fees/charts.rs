@@ -111,7 +111,7 @@ pub fn Charts() -> impl IntoView {
             .map(|p| {
                 view! {
                     <li>
-                        <span class="fees-swatch" style=format!("background:{}", colour(p))></span>
+                        <span class="fees-swatch" style:background=colour(p)></span>
                         {product_name(&bars_pool, p, l)}
                     </li>
                 }

@@ -10,6 +10,9 @@ use leptos::task::spawn_local;
 use poolcalc_engine::fees::csv::write_fees_csv;
 use poolcalc_engine::io::usage_csv::{read_sales_csv, write_sales_csv};
 use poolcalc_engine::load_usage;
+use poolcalc_views::fee_form::{
+    FeeFormText, FieldProblem, SaleRowText, form_from_usage, rows_from_years,
+};
 use poolcalc_views::fee_form::{FieldProblem, form_from_usage, rows_from_years};
 use wasm_bindgen::JsCast;
 
@@ -77,6 +80,8 @@ pub fn Entry() -> impl IntoView {
     let pages = Pages::new();
     provide_context(pages);
     let messages = RwSignal::new(Vec::<String>::new());
+    // The form as it was before the last import, for Undo.
+    let before_import = RwSignal::new(None::<FeeFormText>);
     let import = move |ev: web_sys::Event| {
         let Some(input) = ev
             .target()
@@ -95,6 +100,7 @@ pub fn Entry() -> impl IntoView {
                 let (years, issues) = read_sales_csv(&text);
                 let rows = rows_from_years(&years);
                 let out = csv_import_report(
+                    i18n,
                     format!(
                         "{} {}: {}",
                         t_string!(i18n, fees_import_csv_done),
@@ -104,16 +110,22 @@ pub fn Entry() -> impl IntoView {
                     &issues,
                 );
                 if !rows.is_empty() {
-                    let mut now = form.snapshot_untracked();
-                    now.rows = rows;
+                    // Added after the rows already typed (blank ones dropped), never over them.
+                    let before = form.snapshot_untracked();
+                    let mut now = before.clone();
+                    now.rows.retain(|r| *r != SaleRowText::default());
+                    let first_new = now.rows.len();
+                    now.rows.extend(rows);
                     form.replace(now);
-                    pages.show_row(0);
+                    before_import.set(Some(before));
+                    pages.show_row(first_new);
                 }
                 messages.set(out);
             } else {
                 match load_usage(&text) {
                     Ok(usage) => {
                         let l = crate::i18n::language::code(i18n.get_locale_untracked());
+                        before_import.set(Some(form.snapshot_untracked()));
                         form.replace(form_from_usage(&usage, l));
                         pages.show_row(0);
                         messages.set(vec![format!(
@@ -131,6 +143,14 @@ pub fn Entry() -> impl IntoView {
         });
     };
 
+    let undo_import = move |_| {
+        if let Some(before) = before_import.get_untracked() {
+            form.replace(before);
+            before_import.set(None);
+            pages.show_row(0);
+            messages.set(vec![t_string!(i18n, import_undone).to_owned()]);
+        }
+    };
     let export_json = move |_| {
         let o = outcome.get_untracked().0;
         download("usage.json", "application/json", &o.usage.to_json());
@@ -199,6 +219,11 @@ pub fn Entry() -> impl IntoView {
                     accept=".json,.csv,application/json,text/csv"
                     on:change=import
                 />
+                <Show when=move || before_import.with(Option::is_some)>
+                    <button type="button" data-testid="fees-import-undo" on:click=undo_import>
+                        {t!(i18n, import_undo)}
+                    </button>
+                </Show>
                 <ul class="fees-messages" role="status" data-testid="fees-import-messages">
                     {move || {
                         messages

@@ -2,6 +2,7 @@
 //! row, plus the settings. Kept as text (a slip never loses a row) and saved to
 //! localStorage per dataset, so it survives a reload.
 
+use crate::browser::storage;
 use leptos::prelude::*;
 use poolcalc_views::fee_form::{FeeFormText, SaleRowText};
 
@@ -140,22 +141,16 @@ impl FormState {
 
 /// localStorage key of the form for one dataset.
 pub fn storage_key(pool_id: &str) -> String {
-    format!("poolcalc.fees.{pool_id}")
+    storage::keys::fees(pool_id)
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// The stored form, if there is one that reads.
+/// The stored form, if there is one that reads (one that does not is kept aside and
+/// reported by `storage`).
 pub fn load(key: &str) -> Option<FeeFormText> {
-    let text = local_storage()?.get_item(key).ok().flatten()?;
-    serde_json::from_str(&text).ok()
+    storage::read(key).found()
 }
 
-/// Saves the form; storage refused (private mode, full) only loses persistence.
+/// Saves the form; a refusal (private mode, full) is reported, and the form stays as typed.
 pub fn save(key: &str, form: &FeeFormText) {
-    if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(form)) {
-        let _ = storage.set_item(key, &text);
-    }
+    storage::write(key, form);
 }

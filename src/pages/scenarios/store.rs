@@ -1,15 +1,12 @@
 //! The scenario workspace in the browser: one localStorage entry per scenario, holding the
 //! scenario file's JSON, under a key per dataset. Entries the engine cannot read are kept
 //! untouched and listed for download, so a damaged or newer-format entry never costs work.
+//! An entry's value is the scenario file itself, versioned by its own `format` field; the
+//! keys are built in `crate::browser::storage::keys`.
 
+use crate::browser::storage::{self, keys};
 use leptos::prelude::*;
 use poolcalc_engine::scenario::{Scenario, load_scenario};
-
-/// Every key starts with this, then the dataset id, a dot and the entry's own id.
-const PREFIX: &str = "poolcalc.scen.";
-/// Page choices (compared scenarios, year, licensee, …) and form drafts: a different prefix,
-/// so they are never read as scenarios.
-const UI_PREFIX: &str = "poolcalc.scenui.";
 
 /// A scenario of the workspace with the key it is stored under.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,32 +34,20 @@ pub struct Store {
     pub save_error: RwSignal<Option<String>>,
 }
 
-pub fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 impl Store {
     /// Reads every stored scenario of `dataset_id`.
     pub fn open(dataset_id: &str) -> Store {
-        let prefix = format!("{PREFIX}{dataset_id}.");
-        let mut keys = Vec::new();
-        if let Some(s) = storage() {
-            for i in 0..s.length().unwrap_or(0) {
-                if let Ok(Some(k)) = s.key(i)
-                    && k.starts_with(&prefix)
-                {
-                    keys.push(k);
-                }
-            }
-        }
+        // Only this dataset's keys: `a`'s prefix also starts the keys of dataset `a.b`.
+        let mut found: Vec<String> = storage::keys_with_prefix(&keys::scenario_prefix(dataset_id))
+            .into_iter()
+            .filter(|k| keys::scenario_key_of(k, dataset_id))
+            .collect();
         // Keys end in a zero-padded creation time: sorted keys are creation order.
-        keys.sort();
+        found.sort();
         let mut entries = Vec::new();
         let mut broken = Vec::new();
-        for key in keys {
-            let raw = storage()
-                .and_then(|s| s.get_item(&key).ok().flatten())
-                .unwrap_or_default();
+        for key in found {
+            let raw = storage::raw(&key).unwrap_or_default();
             match load_scenario(&raw) {
                 Ok(scenario) => entries.push(Entry { key, scenario }),
                 Err(issues) => broken.push(Broken {
@@ -81,16 +66,16 @@ impl Store {
     }
 
     fn new_key(&self) -> String {
-        let prefix = format!("{PREFIX}{}.", self.dataset_id.get_value());
+        let dataset_id = self.dataset_id.get_value();
         let mut n = js_sys::Date::now() as u64;
         let taken = |k: &str| {
             self.entries
                 .with_untracked(|e| e.iter().any(|x| x.key == k))
                 || self.broken.with_untracked(|b| b.iter().any(|x| x.key == k))
-                || storage().is_some_and(|s| s.get_item(k).ok().flatten().is_some())
+                || storage::raw(k).is_some()
         };
         loop {
-            let key = format!("{prefix}{n:015}");
+            let key = keys::scenario(&dataset_id, n);
             if !taken(&key) {
                 return key;
             }
@@ -99,13 +84,11 @@ impl Store {
     }
 
     fn write(&self, key: &str, scenario: &Scenario) {
-        let result = match storage() {
-            Some(s) => s
-                .set_item(key, &scenario.to_json())
-                .map_err(|_| "the browser refused to store it (storage full or disabled)"),
-            None => Err("this browser offers no local storage"),
-        };
-        self.save_error.set(result.err().map(str::to_owned));
+        let stored = storage::write_raw(key, &scenario.to_json());
+        self.save_error.set(
+            (!stored)
+                .then(|| "the browser refused to store it (storage full or disabled)".to_owned()),
+        );
     }
 
     /// Adds a scenario at the end; returns its key.
@@ -136,9 +119,7 @@ impl Store {
     }
 
     pub fn remove(&self, key: &str) {
-        if let Some(s) = storage() {
-            let _ = s.remove_item(key);
-        }
+        storage::remove(key);
         self.entries.update(|e| e.retain(|x| x.key != key));
         self.broken.update(|b| b.retain(|x| x.key != key));
     }
@@ -150,15 +131,14 @@ impl Store {
 
     /// A page choice kept per dataset (`name` is e.g. "compare").
     pub fn ui_get(&self, name: &str) -> Option<String> {
-        let key = format!("{UI_PREFIX}{}.{name}", self.dataset_id.get_value());
-        storage().and_then(|s| s.get_item(&key).ok().flatten())
+        storage::read_text(&keys::scenario_ui(&self.dataset_id.get_value(), name)).found()
     }
 
     pub fn ui_set(&self, name: &str, value: &str) {
-        let key = format!("{UI_PREFIX}{}.{name}", self.dataset_id.get_value());
-        if let Some(s) = storage() {
-            // A choice that cannot be kept is only a convenience lost.
-            let _ = s.set_item(&key, value);
-        }
+        // A choice that cannot be kept is only a convenience lost.
+        storage::write_quietly(
+            &keys::scenario_ui(&self.dataset_id.get_value(), name),
+            &value,
+        );
     }
 }

@@ -180,16 +180,31 @@ pub fn Join() -> impl IntoView {
     let rows_len = Memo::new(move |_| text.with(|t| t.candidate_rows.len()));
     let add_row = move |_| text.update(|t| t.candidate_rows.push(CandidateRow::default()));
     let import_messages = RwSignal::new(Vec::<String>::new());
+    // The rows as they were before the last import, for Undo.
+    let before_import = RwSignal::new(None::<Vec<CandidateRow>>);
     let take_csv = move |csv: String| {
         let (rows, issues) = read_candidate_csv(&csv);
         let out = csv_import_report(
+            i18n,
             format!("{} {}", t_string!(i18n, shares_import_done), rows.len()),
             &issues,
         );
         if !rows.is_empty() {
-            text.update(|t| t.candidate_rows = rows);
+            // Added after the rows already typed (blank ones dropped), never over them.
+            before_import.set(Some(text.with_untracked(|t| t.candidate_rows.clone())));
+            text.update(|t| {
+                t.candidate_rows.retain(|r| *r != CandidateRow::default());
+                t.candidate_rows.extend(rows);
+            });
         }
         import_messages.set(out);
+    };
+    let undo_import = move |_| {
+        if let Some(rows) = before_import.get_untracked() {
+            text.update(|t| t.candidate_rows = rows);
+            before_import.set(None);
+            import_messages.set(vec![t_string!(i18n, import_undone).to_owned()]);
+        }
     };
     let import_file = move |ev: web_sys::Event| {
         let Some(input) = ev
@@ -280,6 +295,9 @@ pub fn Join() -> impl IntoView {
                         <button type="button" data-testid="shares-import-button" on:click=import_pasted>{t!(i18n, shares_import_button)}</button>
                     </div>
                 </div>
+                <Show when=move || before_import.with(Option::is_some)>
+                    <button type="button" data-testid="shares-import-undo" on:click=undo_import>{t!(i18n, import_undo)}</button>
+                </Show>
                 <ul class="shares-messages" role="status" data-testid="shares-import-messages">
                     {move || import_messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                 </ul>

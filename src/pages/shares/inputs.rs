@@ -1,6 +1,7 @@
 //! What the person typed on the shares page, kept as text (so nothing typed is lost when it
 //! does not read) and saved to localStorage per dataset, so it survives a reload.
 
+use crate::browser::storage;
 use leptos::prelude::*;
 use poolcalc_engine::Pool;
 use poolcalc_views::candidate_csv::CandidateRow;
@@ -120,24 +121,18 @@ pub fn with_dataset_rule(current: &SharesText, pool: &Pool, years: (i32, i32)) -
 }
 
 pub fn storage_key(pool_id: &str) -> String {
-    format!("poolcalc.shares.{pool_id}")
+    storage::keys::shares(pool_id)
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// The stored inputs, if any that read.
+/// The stored inputs, if any that read (those that do not are kept aside and reported by
+/// `storage`).
 pub fn load(key: &str) -> Option<SharesText> {
-    let text = local_storage()?.get_item(key).ok().flatten()?;
-    serde_json::from_str(&text).ok()
+    storage::read(key).found()
 }
 
-/// Saves the inputs; storage refused (private mode, full) only loses persistence.
+/// Saves the inputs; a refusal (private mode, full) is reported.
 pub fn save(key: &str, text: &SharesText) {
-    if let (Some(storage), Ok(json)) = (local_storage(), serde_json::to_string(text)) {
-        let _ = storage.set_item(key, &json);
-    }
+    storage::write(key, text);
 }
 
 /// A signal of the inputs that saves every change (see `crate::browser::persist`).
