@@ -79,6 +79,11 @@ async fn screen_amount(s: &Session, id: &str, subject: &str, currency: &str) -> 
 /// Opens bundled dataset `id` on the data page and waits until it is the one in use.
 async fn open_dataset(s: &Session, id: &str, name: &str) -> TestResult {
     s.open("data").await?;
+    s.wait_js(
+        "the bundled datasets listed",
+        &format!("return !!document.querySelector('[data-testid=\"data-open-{id}\"]');"),
+    )
+    .await?;
     s.click(&format!("data-open-{id}")).await?;
     s.wait_text("data-in-use", name).await
 }
