@@ -5,6 +5,8 @@ mod url_form;
 
 use crate::browser::download::{IDLE_MS, MAX_BYTES};
 use crate::browser::files::download;
+use crate::i18n::language;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::state::catalog::text_in;
 use crate::state::loader::{
     Notice, Problem, Source, Stage, describe_source, load_bundled, load_file, use_loader,

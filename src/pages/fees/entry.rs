@@ -13,7 +13,6 @@ use poolcalc_engine::load_usage;
 use poolcalc_views::fee_form::{
     FeeFormText, FieldProblem, SaleRowText, form_from_usage, rows_from_years,
 };
-use poolcalc_views::fee_form::{FieldProblem, form_from_usage, rows_from_years};
 use wasm_bindgen::JsCast;
 
 /// A labelled setting with its problem shown on it.
