@@ -399,6 +399,26 @@ impl Session {
         }
     }
 
+    /// Waits until the text of the element with `data-testid` contains `part`.
+    pub async fn wait_contains(&self, testid: &str, part: &str) -> TestResult {
+        self.wait_contains_within(testid, part, WAIT).await
+    }
+
+    /// Waits up to `limit` until the element with `data-testid` contains `part`.
+    pub async fn wait_contains_within(
+        &self,
+        testid: &str,
+        part: &str,
+        limit: Duration,
+    ) -> TestResult {
+        let script = format!(
+            "const e = document.querySelector('[data-testid=\"{testid}\"]');
+             return !!e && e.textContent.includes({part:?});"
+        );
+        let what = format!("[data-testid={testid}] to contain {part:?}");
+        self.wait_js_within(&what, &script, limit).await
+    }
+
     /// Runs `script` (a function body that returns a value) in the page.
     pub async fn js(&self, script: &str) -> TestResult<Value> {
         Ok(self.client.execute(script, vec![]).await?)

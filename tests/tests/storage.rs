@@ -30,18 +30,6 @@ async fn put(s: &Session, key: &str, value: &str) -> TestResult {
     Ok(())
 }
 
-async fn wait_contains(s: &Session, testid: &str, part: &str) -> TestResult {
-    let script = format!(
-        "const e = document.querySelector('[data-testid=\"{testid}\"]');
-         return !!e && e.textContent.includes({part:?});"
-    );
-    s.wait_js(
-        &format!("[data-testid={testid}] to contain {part:?}"),
-        &script,
-    )
-    .await
-}
-
 /// Waits until the page has saved `key` in this version's envelope.
 async fn wait_saved(s: &Session, key: &str) -> TestResult {
     s.wait_js(
@@ -67,8 +55,7 @@ async fn a_damaged_fees_form_is_kept_aside_and_offered_for_download() {
             s.wait_text("pool-name", &default_pool_name("en")?).await?;
             put(&s, &key, damaged).await?;
             s.open("fees").await?;
-            wait_contains(
-                &s,
+            s.wait_contains(
                 "storage-notice",
                 "Saved data (the fees form) could not be read",
             )
@@ -97,8 +84,7 @@ async fn shares_inputs_from_a_newer_version_are_kept_aside() {
             s.wait_text("pool-name", &default_pool_name("en")?).await?;
             put(&s, &key, newer).await?;
             s.open("shares").await?;
-            wait_contains(
-                &s,
+            s.wait_contains(
                 "storage-notice",
                 "written by a newer version of poolcalc (format 99)",
             )
@@ -139,8 +125,7 @@ async fn a_save_the_browser_refuses_is_said_and_cleared_once_it_works() {
             field
                 .send_keys(" and a name long enough not to fit anywhere")
                 .await?;
-            wait_contains(
-                &s,
+            s.wait_contains(
                 "storage-notice",
                 "This browser refused to save the fees form",
             )

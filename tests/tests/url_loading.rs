@@ -7,28 +7,6 @@ use poolcalc_e2e::remote::{Behaviour, Remote};
 use poolcalc_e2e::{Options, Session, TestResult, default_pool_name, dist_dir, run};
 use std::time::Duration;
 
-async fn wait_contains(s: &Session, testid: &str, part: &str) -> TestResult {
-    wait_contains_within(s, testid, part, poolcalc_e2e::WAIT).await
-}
-
-async fn wait_contains_within(
-    s: &Session,
-    testid: &str,
-    part: &str,
-    limit: Duration,
-) -> TestResult {
-    let script = format!(
-        "const e = document.querySelector('[data-testid=\"{testid}\"]');
-         return !!e && e.textContent.includes({part:?});"
-    );
-    s.wait_js_within(
-        &format!("[data-testid={testid}] to contain {part:?}"),
-        &script,
-        limit,
-    )
-    .await
-}
-
 async fn type_url(s: &Session, url: &str) -> TestResult {
     let field = s
         .client
@@ -60,8 +38,7 @@ async fn a_body_without_end_stops_at_the_size_limit() {
             open_data(&s).await?;
             type_url(&s, &remote.url("endless.json")).await?;
             s.click("data-url-load").await?;
-            wait_contains_within(
-                &s,
+            s.wait_contains_within(
                 "data-problem-lead",
                 "larger than 48 MB",
                 Duration::from_secs(60),
@@ -89,7 +66,8 @@ async fn a_stalled_host_times_out_and_a_download_can_be_cancelled() {
             s.click("data-url-load").await?;
             s.wait_text("data-cancel", "Cancel").await?;
             s.click("data-cancel").await?;
-            wait_contains(&s, "data-problem-lead", "Loading was cancelled.").await?;
+            s.wait_contains("data-problem-lead", "Loading was cancelled.")
+                .await?;
             s.wait_js(
                 "the Load button usable again",
                 "return !document.querySelector('[data-testid=data-url-load]').disabled;",
@@ -99,8 +77,7 @@ async fn a_stalled_host_times_out_and_a_download_can_be_cancelled() {
             // Left alone, the same host is given up after the idle time.
             s.click("data-url-load").await?;
             s.wait_text("data-cancel", "Cancel").await?;
-            wait_contains_within(
-                &s,
+            s.wait_contains_within(
                 "data-problem-lead",
                 "Nothing arrived from the server for 20 seconds",
                 Duration::from_secs(60),
@@ -133,7 +110,8 @@ async fn a_remembered_url_is_not_fetched_again_unasked() {
             let host = format!("127.0.0.1:{}", remote.port());
             s.wait_text("data-reload-url", &format!("Reload from {host}"))
                 .await?;
-            wait_contains(&s, "data-notice", "the copy kept in this browser is open").await?;
+            s.wait_contains("data-notice", "the copy kept in this browser is open")
+                .await?;
             assert_eq!(remote.requests(), 1, "the URL was fetched again at start");
 
             s.click("data-reload-url").await?;
@@ -168,12 +146,14 @@ async fn a_url_with_a_secret_is_stored_only_when_the_person_agrees() {
             )
             .await?;
             s.click("data-url-load").await?;
-            wait_contains(&s, "data-url-secret", "contains a user name and password").await?;
+            s.wait_contains("data-url-secret", "contains a user name and password")
+                .await?;
             assert_eq!(remote.requests(), 0, "fetched before the person answered");
 
             type_url(&s, &remote.url("pool.json?token=s3cret")).await?;
             s.click("data-url-load").await?;
-            wait_contains(&s, "data-url-secret", "often carries an access token").await?;
+            s.wait_contains("data-url-secret", "often carries an access token")
+                .await?;
             s.click("data-url-load-once").await?;
             s.wait_text("pool-name", "Worked example pool").await?;
             let kept = s.js(stored).await?.as_str().unwrap_or_default().to_owned();
