@@ -27,8 +27,8 @@ pub mod state;
 use components::{Header, MainNav, RenderError, SkipLink};
 use i18n::I18nSubContextProvider;
 use pages::{
-    DataPage, FeesPage, MemberPage, MembersPage, NotFound, OverviewPage, PatentPage, PatentsPage,
-    ScenariosPage, SharesPage,
+    BuildPage, DataPage, FeesPage, MemberPage, MembersPage, NotFound, OverviewPage, PatentPage,
+    PatentsPage, ScenariosPage, SharesPage,
 };
 
 #[component]
@@ -63,6 +63,7 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("shares") view=SharesPage />
                         <Route path=path!("scenarios") view=ScenariosPage />
                         <Route path=path!("data") view=DataPage />
+                        <Route path=path!("build") view=BuildPage />
                         <Route path=path!("members") view=MembersPage />
                         <Route path=path!("members/:id") view=MemberPage />
                         <Route path=path!("patents") view=PatentsPage />

@@ -14,6 +14,7 @@ pub fn MainNav() -> impl IntoView {
                 <li><A href="/shares" attr:data-testid="nav-shares">{t!(i18n, nav_shares)}</A></li>
                 <li><A href="/scenarios" attr:data-testid="nav-scenarios">{t!(i18n, nav_scenarios)}</A></li>
                 <li><A href="/data" attr:data-testid="nav-data">{t!(i18n, nav_data)}</A></li>
+                <li><A href="/build" attr:data-testid="nav-build">{t!(i18n, nav_build)}</A></li>
             </ul>
         </nav>
     }

@@ -1,5 +1,6 @@
 //! One module per route.
 
+mod build;
 mod data;
 pub mod explorer;
 mod fees;
@@ -10,6 +11,7 @@ mod patents;
 mod scenarios;
 mod shares;
 
+pub use build::BuildPage;
 pub use data::DataPage;
 pub use fees::FeesPage;
 pub use members::{MemberPage, MembersPage};
