@@ -1,7 +1,10 @@
 //! The command-line contract (spec section 6), run as a user would.
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::Command;
+
+use common::{json, poolcalc};
 
 fn data(file: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -9,22 +12,6 @@ fn data(file: &str) -> String {
         .join(file)
         .to_string_lossy()
         .into_owned()
-}
-
-fn poolcalc(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_poolcalc"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run poolcalc: {e}"));
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn json(s: &str) -> serde_json::Value {
-    serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))
 }
 
 fn read(file: &str) -> String {
