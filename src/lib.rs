@@ -16,8 +16,8 @@ pub mod pages;
 use components::{Header, MainNav, RenderError, SkipLink, StorageNotice, UpdateBanner};
 use i18n::I18nSubContextProvider;
 use pages::{
-    DataPage, FeesPage, MemberPage, MembersPage, NotFound, OverviewPage, PatentPage, PatentsPage,
-    ReportPage, ScenariosPage, SharesPage, StackPage,
+    BuildPage, DataPage, FeesPage, MemberPage, MembersPage, NotFound, OverviewPage, PatentPage,
+    PatentsPage, ReportPage, ScenariosPage, SharesPage, StackPage,
 };
 
 #[component]
@@ -58,6 +58,7 @@ fn Shell() -> impl IntoView {
                         <Route path=path!("stack") view=StackPage />
                         <Route path=path!("report") view=ReportPage />
                         <Route path=path!("data") view=DataPage />
+                        <Route path=path!("build") view=BuildPage />
                         <Route path=path!("members") view=MembersPage />
                         <Route path=path!("members/:id") view=MemberPage />
                         <Route path=path!("patents") view=PatentsPage />

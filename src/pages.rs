@@ -1,5 +1,6 @@
 //! One module per route.
 
+mod build;
 mod data;
 pub mod explorer;
 mod fees;
@@ -12,6 +13,7 @@ mod scenarios;
 mod shares;
 mod stack;
 
+pub use build::BuildPage;
 pub use data::DataPage;
 pub use fees::FeesPage;
 pub use members::{MemberPage, MembersPage};

@@ -16,6 +16,7 @@ pub fn MainNav() -> impl IntoView {
                 <li><A href="/stack" attr:data-testid="nav-stack">{t!(i18n, nav_stack)}</A></li>
                 <li><A href="/report" attr:data-testid="nav-report">{t!(i18n, nav_report)}</A></li>
                 <li><A href="/data" attr:data-testid="nav-data">{t!(i18n, nav_data)}</A></li>
+                <li><A href="/build" attr:data-testid="nav-build">{t!(i18n, nav_build)}</A></li>
             </ul>
         </nav>
     }

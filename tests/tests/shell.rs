@@ -3,13 +3,15 @@
 use fantoccini::key::Key;
 use poolcalc_e2e::{Options, Session, TestResult, default_pool_name, record_first_render, run};
 
-const NAV: [(&str, &str, &str); 6] = [
+const NAV: [(&str, &str, &str); 8] = [
     ("nav-overview", "Overview", ""),
     ("nav-fees", "Fees", "fees"),
     ("nav-shares", "Member shares", "shares"),
     ("nav-scenarios", "Scenarios", "scenarios"),
     ("nav-stack", "Stack", "stack"),
+    ("nav-report", "Report", "report"),
     ("nav-data", "Data", "data"),
+    ("nav-build", "Build", "build"),
 ];
 
 async fn expect_english(s: &Session) -> TestResult {

@@ -1,7 +1,10 @@
 //! `poolcalc import patents`, run as a user would, on the studio's synthetic test files.
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::Command;
+
+use common::{json, poolcalc};
 
 fn data(file: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -11,21 +14,13 @@ fn data(file: &str) -> String {
         .into_owned()
 }
 
-fn poolcalc(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_poolcalc"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run poolcalc: {e}"));
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn json(s: &str) -> serde_json::Value {
-    serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))
-}
+/// The members of the Access Advance test list, in order of first appearance.
+const MEMBERS: [&str; 4] = [
+    "alpha-video-co",
+    "beta-labs-gmbh",
+    "gamma-tech",
+    "delta-inc",
+];
 
 fn ids(v: &serde_json::Value, key: &str) -> Vec<String> {
     v[key]
@@ -54,15 +49,7 @@ fn a_claim_list_gives_patents_and_members_and_a_report_per_reason() {
             "US-9100010"
         ]
     );
-    assert_eq!(
-        ids(&v, "members"),
-        [
-            "alpha-video-co",
-            "beta-labs-gmbh",
-            "gamma-tech",
-            "delta-inc"
-        ]
-    );
+    assert_eq!(ids(&v, "members"), MEMBERS);
     assert_eq!(v["patents"][0]["expires"], "2033-04-01");
     assert_eq!(v["members"][0]["country"], "XX");
     for line in [
@@ -112,15 +99,7 @@ fn with_terms_a_complete_dataset_that_validates() {
     // The terms' merge table and choices apply: Beta Labs is Beta Labs GmbH, the See Note
     // patent has the given expiry, the conflicting one the latest, 9100007 the given licensor.
     assert_eq!(ids(&v, "patents").len(), 9);
-    assert_eq!(
-        ids(&v, "members"),
-        [
-            "alpha-video-co",
-            "beta-labs-gmbh",
-            "gamma-tech",
-            "delta-inc"
-        ]
-    );
+    assert_eq!(ids(&v, "members"), MEMBERS);
     assert_eq!(v["members"][0]["country"], "US");
     assert_eq!(v["members"][3]["joined"], "2021-07-01");
     assert_eq!(v["patents"][0]["weight"], "3", "claims as weight");
