@@ -1,5 +1,8 @@
 //! Running the `poolcalc` binary as a user would, shared by the command-line tests.
 
+// Each test binary uses some of these helpers, never all of them.
+#![allow(dead_code)]
+
 use std::process::Command;
 
 /// Runs `poolcalc` with `args`: (success, stdout, stderr).
