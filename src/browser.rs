@@ -1,8 +1,7 @@
-//! What the app asks of the browser: fetching (with limits and progress), files in and out,
-//! storage (every key, versioned), and saving what was typed after edits settle. The layers
-//! above reach `web_sys` through here.
+//! What the app asks of the browser: fetching, files in and out, storage (every key,
+//! versioned), and saving what was typed after edits settle. The layers above reach
+//! `web_sys` through here.
 
-pub mod download;
 pub mod fetch;
 pub mod files;
 pub mod persist;

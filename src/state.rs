@@ -1,6 +1,7 @@
 //! Application state shared through context: the dataset in use.
 
 pub mod catalog;
+pub mod download;
 pub mod loader;
 pub mod url_secrets;
 

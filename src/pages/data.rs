@@ -3,11 +3,11 @@
 
 mod url_form;
 
-use crate::browser::download::{IDLE_MS, MAX_BYTES};
 use crate::browser::files::download;
 use crate::i18n::language;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::catalog::text_in;
+use crate::state::download::{IDLE_MS, MAX_BYTES};
 use crate::state::loader::{
     Notice, Problem, Source, Stage, describe_source, load_bundled, load_file, use_loader,
 };
@@ -67,7 +67,7 @@ fn LoadStatus() -> impl IntoView {
                     <button
                         type="button"
                         data-testid="data-cancel"
-                        on:click=move |_| crate::browser::download::cancel()
+                        on:click=move |_| crate::state::download::cancel()
                     >
                         {t!(i18n, data_cancel)}
                     </button>

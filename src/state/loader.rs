@@ -8,10 +8,10 @@
 //! opens that copy (or the default) and offers to reload from the address, rather than
 //! fetching it silently at every start.
 
-use crate::browser::download::{self, MAX_BYTES, fetch_text_with_progress, read_file};
 use crate::browser::fetch::fetch_text;
 use crate::browser::storage::{self, keys};
 use crate::state::catalog::{Catalog, INDEX_URL};
+use crate::state::download::{self, MAX_BYTES, fetch_text_with_progress, read_file};
 use crate::state::{AppState, DatasetLoad, LoadedDataset};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
