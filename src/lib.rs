@@ -19,6 +19,7 @@ pub mod countries;
 pub mod dataset_loader;
 pub mod fetch;
 pub mod language;
+pub mod lazy_pages;
 pub mod pages;
 pub mod panic_panel;
 pub mod persist;
@@ -27,7 +28,7 @@ pub mod state;
 use components::{Header, MainNav, RenderError, SkipLink};
 use i18n::I18nSubContextProvider;
 use pages::{
-    DataPage, FeesPage, MemberPage, MembersPage, NotFound, OverviewPage, PatentPage, PatentsPage,
+    DataPage, MemberPage, MembersPage, NotFound, OverviewPage, PatentPage, PatentsPage,
     ScenariosPage, SharesPage,
 };
 
@@ -59,7 +60,7 @@ fn Shell() -> impl IntoView {
                 <ErrorBoundary fallback=|errors| view! { <RenderError errors /> }>
                     <Routes fallback=NotFound>
                         <Route path=path!("") view=OverviewPage />
-                        <Route path=path!("fees") view=FeesPage />
+                        <Route path=path!("fees") view=lazy_pages::lazy_fees />
                         <Route path=path!("shares") view=SharesPage />
                         <Route path=path!("scenarios") view=ScenariosPage />
                         <Route path=path!("data") view=DataPage />

@@ -1,7 +1,10 @@
 //! Project tasks: `cargo xtask serve` and `cargo xtask test`.
 
 mod cmd;
+mod precompress;
 mod report;
+mod size_report;
+mod split_build;
 mod sw_stamp;
 mod tools;
 
@@ -13,7 +16,9 @@ use xtask::static_server::StaticServer;
 const USAGE: &str = "usage:
   cargo xtask serve [--port N]   install what is missing, build the release app, serve it on 127.0.0.1
   cargo xtask test               install what is missing, then fmt, clippy, tests, wasm build, browser tests
-  cargo xtask stamp-sw [DIR]     (trunk hook) write cache version and precache list into DIR/sw.js";
+  cargo xtask post-build         (trunk hook) build the split wasm into $TRUNK_STAGING_DIR, link it
+                                 from index.html, stamp sw.js, write .br/.gz beside every file
+  cargo xtask stamp-sw [DIR]     write cache version and precache list into DIR/sw.js";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -21,6 +26,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&env, &args[1..]),
         Some("test") => test(&env),
+        Some("post-build") => post_build(&env),
         Some("stamp-sw") => stamp_sw(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
@@ -86,7 +92,7 @@ fn test(env: &Env) -> Result {
             .args(["test", "--workspace", "--exclude", "poolcalc-e2e"]),
     )?;
     build_web(env, &pins)?;
-    report::wasm_size(&env.root.join("dist"))?;
+    size_report::wasm_sizes(&env.root.join("dist"))?;
 
     // Only this run's measurements are reported: the tests write these afresh.
     for metrics in [report::FIRST_RENDER_FILE, report::BUDGETS_FILE] {
@@ -117,6 +123,19 @@ fn build_web(env: &Env, pins: &tools::Pins) -> Result {
             .args(["build", "--release", "--offline"])
             .env("TRUNK_TOOLS_WASM_BINDGEN", &pins.wasm_bindgen),
     )
+}
+
+/// Trunk's post_build hook: trunk has put the stylesheet, index.html and the copied files
+/// into its staging directory; the wasm, the service worker's stamp and the compressed
+/// copies come here, in that order (the stamp lists the wasm files, the copies include sw.js).
+fn post_build(env: &Env) -> Result {
+    let Some(staging) = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from) else {
+        return fail("post-build runs as trunk's hook and needs TRUNK_STAGING_DIR");
+    };
+    let release = std::env::var("TRUNK_PROFILE").as_deref() != Ok("debug");
+    split_build::build(env, &staging, release)?;
+    sw_stamp::stamp(&staging)?;
+    precompress::precompress(&staging)
 }
 
 fn stamp_sw(args: &[String]) -> Result {

@@ -17,7 +17,8 @@ pub fn stamp(dir: &Path) -> Result {
 
     let mut files = Vec::new();
     collect(dir, dir, &mut files)?;
-    files.retain(|f| f != "sw.js");
+    // Precompressed copies are the same files for hosts that serve them, not more to cache.
+    files.retain(|f| f != "sw.js" && !f.ends_with(".br") && !f.ends_with(".gz"));
     files.sort();
 
     let mut hash = Fnv::new();
@@ -43,7 +44,7 @@ pub fn stamp(dir: &Path) -> Result {
     Ok(())
 }
 
-fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result {
+pub fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result {
     let entries =
         fs::read_dir(dir).map_err(|e| Failure(format!("cannot list {}: {e}", dir.display())))?;
     for entry in entries {
@@ -88,13 +89,13 @@ fn js_array(items: &[String]) -> String {
 
 /// FNV-1a: stable across Rust releases, unlike std's hasher, so the same build stamps the
 /// same version.
-struct Fnv(u64);
+pub struct Fnv(pub u64);
 
 impl Fnv {
-    fn new() -> Self {
+    pub fn new() -> Self {
         Self(0xcbf2_9ce4_8422_2325)
     }
-    fn write(&mut self, bytes: &[u8]) {
+    pub fn write(&mut self, bytes: &[u8]) {
         for b in bytes {
             self.0 ^= u64::from(*b);
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
