@@ -11,8 +11,7 @@
 
 use crate::i18n::{t, use_i18n};
 use crate::pages::{
-    DataPage, FeesPage, MemberPage, MembersPage, PatentPage, PatentsPage, ScenariosPage,
-    SharesPage,
+    DataPage, FeesPage, MemberPage, MembersPage, PatentPage, PatentsPage, ScenariosPage, SharesPage,
 };
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};

@@ -109,7 +109,8 @@ pub fn build(env: &Env, staging: &Path, release: bool) -> Result {
 }
 
 /// Starts the app. A module file rather than an inline script, so a strict CSP needs no hash.
-const BOOT_SCRIPT: &str = "// Starts poolcalc: the main module holds the shell and Overview; every other page's
+const BOOT_SCRIPT: &str =
+    "// Starts poolcalc: the main module holds the shell and Overview; every other page's
 // code is fetched by __wasm_split.js the first time the page is opened.
 import init from \"./poolcalc-web.js\";
 init({ module_or_path: new URL(\"./poolcalc-web_bg.wasm\", import.meta.url) });

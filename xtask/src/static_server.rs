@@ -9,7 +9,7 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
@@ -17,17 +17,31 @@ use std::time::Duration;
 pub struct StaticServer {
     addr: SocketAddr,
     stopping: Arc<AtomicBool>,
+    sent: Arc<AtomicU64>,
     accept_thread: Option<JoinHandle<()>>,
 }
 
 impl StaticServer {
     /// Serves `root` on `addr` (use port 0 for a free port).
     pub fn start(root: impl Into<PathBuf>, addr: impl ToSocketAddrs) -> io::Result<Self> {
+        Self::start_with(root, addr, false)
+    }
+
+    /// Like `start`, and when `precompressed` a file's `.br` or `.gz` copy goes out instead
+    /// of it to a browser that accepts that encoding, as a host serving precompressed files
+    /// does. (Not the default: the dataset progress test reads the uncompressed length.)
+    pub fn start_with(
+        root: impl Into<PathBuf>,
+        addr: impl ToSocketAddrs,
+        precompressed: bool,
+    ) -> io::Result<Self> {
         let root: PathBuf = root.into();
         let listener = TcpListener::bind(addr)?;
         let addr = listener.local_addr()?;
         let stopping = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stopping);
+        let sent = Arc::new(AtomicU64::new(0));
+        let counter = Arc::clone(&sent);
         let root = Arc::new(root);
         let accept_thread =
             thread::Builder::new()
@@ -39,19 +53,21 @@ impl StaticServer {
                         }
                         let Ok(stream) = stream else { continue };
                         let root = Arc::clone(&root);
+                        let counter = Arc::clone(&counter);
                         // A browser opens several connections at once; one thread each keeps a slow
                         // wasm download from holding up the small files.
                         let _ =
                             thread::Builder::new()
                                 .name("static-conn".into())
                                 .spawn(move || {
-                                    let _ = handle(stream, &root);
+                                    let _ = handle(stream, &root, precompressed, &counter);
                                 });
                     }
                 })?;
         Ok(Self {
             addr,
             stopping,
+            sent,
             accept_thread: Some(accept_thread),
         })
     }
@@ -63,6 +79,12 @@ impl StaticServer {
     /// Base URL with a trailing slash, e.g. `http://127.0.0.1:8080/`.
     pub fn url(&self) -> String {
         format!("http://{}/", self.addr)
+    }
+
+    /// Bytes of response bodies sent so far, as they went over the wire (compressed when
+    /// a precompressed copy was sent).
+    pub fn bytes_sent(&self) -> u64 {
+        self.sent.load(Ordering::SeqCst)
     }
 
     /// Blocks the calling thread for as long as the server runs.
@@ -94,8 +116,14 @@ impl Drop for StaticServer {
     }
 }
 
-fn handle(mut stream: TcpStream, root: &Path) -> io::Result<()> {
+fn handle(
+    mut stream: TcpStream,
+    root: &Path,
+    precompressed: bool,
+    sent: &AtomicU64,
+) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut accepts = String::new();
     let (method, target) = {
         let mut reader = BufReader::new(&mut stream).take(64 * 1024);
         let mut request_line = String::new();
@@ -106,6 +134,10 @@ fn handle(mut stream: TcpStream, root: &Path) -> io::Result<()> {
             line.clear();
             if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
                 break;
+            }
+            let lower = line.to_ascii_lowercase();
+            if let Some(value) = lower.strip_prefix("accept-encoding:") {
+                accepts = value.trim().to_owned();
             }
         }
         let mut parts = request_line.split_whitespace();
@@ -124,18 +156,35 @@ fn handle(mut stream: TcpStream, root: &Path) -> io::Result<()> {
         );
     }
     let send_body = method == "GET";
-    match resolve(root, &target) {
-        Some(path) => match fs::read(&path) {
-            Ok(body) => respond(&mut stream, "200 OK", content_type(&path), &body, send_body),
-            Err(_) => respond(
-                &mut stream,
-                "404 Not Found",
-                "text/plain",
-                b"not found",
-                send_body,
-            ),
-        },
-        None => respond(
+    let Some(path) = resolve(root, &target) else {
+        return respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found",
+            send_body,
+        );
+    };
+    let kind = content_type(&path);
+    let encoded = precompressed
+        .then(|| encoded_copy(&path, &accepts))
+        .flatten();
+    let (file, encoding) = match &encoded {
+        Some((copy, encoding)) => (copy.as_path(), Some(*encoding)),
+        None => (path.as_path(), None),
+    };
+    match fs::read(file) {
+        Ok(body) => {
+            let status = match encoding {
+                Some(e) => format!("200 OK\r\nContent-Encoding: {e}\r\nVary: Accept-Encoding"),
+                None => "200 OK".to_owned(),
+            };
+            if send_body {
+                sent.fetch_add(body.len() as u64, Ordering::SeqCst);
+            }
+            respond(&mut stream, &status, kind, &body, send_body)
+        }
+        Err(_) => respond(
             &mut stream,
             "404 Not Found",
             "text/plain",
@@ -143,6 +192,22 @@ fn handle(mut stream: TcpStream, root: &Path) -> io::Result<()> {
             send_body,
         ),
     }
+}
+
+/// The `.br` or `.gz` copy of `path` that an `Accept-Encoding` of `accepts` allows.
+fn encoded_copy(path: &Path, accepts: &str) -> Option<(PathBuf, &'static str)> {
+    let offered: Vec<&str> = accepts
+        .split(',')
+        .map(|e| e.split(';').next().unwrap_or("").trim())
+        .collect();
+    [("br", "br"), ("gzip", "gz")]
+        .into_iter()
+        .find_map(|(encoding, ext)| {
+            let mut name = path.as_os_str().to_owned();
+            name.push(format!(".{ext}"));
+            let copy = PathBuf::from(name);
+            (offered.contains(&encoding) && copy.is_file()).then_some((copy, encoding))
+        })
 }
 
 /// Maps a request target to a file under `root`; paths without an extension are app routes
@@ -266,6 +331,35 @@ mod tests {
 
         server.stop();
         assert!(TcpStream::connect(addr).is_err());
+        let _ = fs::remove_dir_all(&dir);
+    }
+    #[test]
+    fn sends_a_precompressed_copy_that_the_browser_accepts_and_counts_it() {
+        let dir = std::env::temp_dir().join(format!("poolcalc-precomp-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("app.js"), "plain text, long enough").unwrap();
+        fs::write(dir.join("app.js.br"), "BR").unwrap();
+        fs::write(dir.join("app.js.gz"), "GZIP").unwrap();
+        let server = StaticServer::start_with(&dir, "127.0.0.1:0", true).unwrap();
+        let get = |accept: &str| {
+            let mut conn = TcpStream::connect(server.addr()).unwrap();
+            write!(conn, "GET /app.js HTTP/1.1\r\nHost: x\r\n{accept}\r\n").unwrap();
+            let mut response = String::new();
+            conn.read_to_string(&mut response).unwrap();
+            response
+        };
+
+        let br = get("Accept-Encoding: gzip, deflate, br\r\n");
+        assert!(br.contains("Content-Encoding: br\r\n"), "{br}");
+        assert!(br.contains("Content-Type: text/javascript"), "{br}");
+        assert!(br.ends_with("\r\n\r\nBR"), "{br}");
+        let gz = get("accept-encoding: gzip;q=1.0\r\n");
+        assert!(gz.ends_with("\r\n\r\nGZIP"), "{gz}");
+        let plain = get("");
+        assert!(!plain.contains("Content-Encoding"), "{plain}");
+        assert!(plain.ends_with("long enough"), "{plain}");
+        assert_eq!(server.bytes_sent(), (2 + 4 + 23) as u64);
+        server.stop();
         let _ = fs::remove_dir_all(&dir);
     }
 }
