@@ -27,10 +27,11 @@ pub mod state;
 
 use components::{Header, MainNav, RenderError, SkipLink};
 use i18n::I18nSubContextProvider;
-use pages::{
-    DataPage, MemberPage, MembersPage, NotFound, OverviewPage, PatentPage, PatentsPage,
-    ScenariosPage, SharesPage,
+use lazy_pages::{
+    lazy_data, lazy_fees, lazy_member, lazy_members, lazy_patent, lazy_patents, lazy_scenarios,
+    lazy_shares,
 };
+use pages::{NotFound, OverviewPage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -57,17 +58,18 @@ fn Shell() -> impl IntoView {
             <Header />
             <MainNav />
             <main id="main" tabindex="-1">
+                // Overview is in the main module; every other page is fetched on first use.
                 <ErrorBoundary fallback=|errors| view! { <RenderError errors /> }>
                     <Routes fallback=NotFound>
                         <Route path=path!("") view=OverviewPage />
-                        <Route path=path!("fees") view=lazy_pages::lazy_fees />
-                        <Route path=path!("shares") view=SharesPage />
-                        <Route path=path!("scenarios") view=ScenariosPage />
-                        <Route path=path!("data") view=DataPage />
-                        <Route path=path!("members") view=MembersPage />
-                        <Route path=path!("members/:id") view=MemberPage />
-                        <Route path=path!("patents") view=PatentsPage />
-                        <Route path=path!("patents/:id") view=PatentPage />
+                        <Route path=path!("fees") view=lazy_fees />
+                        <Route path=path!("shares") view=lazy_shares />
+                        <Route path=path!("scenarios") view=lazy_scenarios />
+                        <Route path=path!("data") view=lazy_data />
+                        <Route path=path!("members") view=lazy_members />
+                        <Route path=path!("members/:id") view=lazy_member />
+                        <Route path=path!("patents") view=lazy_patents />
+                        <Route path=path!("patents/:id") view=lazy_patent />
                     </Routes>
                 </ErrorBoundary>
             </main>
