@@ -82,16 +82,7 @@ pub fn build(env: &Env, staging: &Path, release: bool) -> Result {
     }
     copy(&split_dir.join(LINK_JS), &pkg.join(LINK_JS))?;
     if release {
-        for file in &wasm_files {
-            env.run(
-                env.command("wasm-opt")
-                    .arg("-Oz")
-                    .args(WASM_FEATURES)
-                    .arg(file)
-                    .arg("-o")
-                    .arg(file),
-            )?;
-        }
+        optimize(env, &wasm_files)?;
     }
     write(&pkg.join(BOOT_JS), BOOT_SCRIPT)?;
     write(&pkg.join(CHUNK_MAP), &chunk_map_json(&split.prefetch_map))?;
@@ -115,6 +106,40 @@ const BOOT_SCRIPT: &str =
 import init from \"./poolcalc-web.js\";
 init({ module_or_path: new URL(\"./poolcalc-web_bg.wasm\", import.meta.url) });
 ";
+
+/// `wasm-opt -Oz` on every module at once: most chunks are small, and one after the other
+/// the tool's start-up would dominate.
+fn optimize(env: &Env, files: &[PathBuf]) -> Result {
+    println!(
+        "\n==> wasm-opt -Oz {} on {} modules",
+        WASM_FEATURES.join(" "),
+        files.len()
+    );
+    let started = std::time::Instant::now();
+    let children: Vec<_> = files
+        .iter()
+        .map(|file| {
+            env.command("wasm-opt")
+                .arg("-Oz")
+                .args(WASM_FEATURES)
+                .arg(file)
+                .arg("-o")
+                .arg(file)
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .map(|child| (file, child))
+                .map_err(|e| Failure(format!("could not start wasm-opt: {e}")))
+        })
+        .collect::<Result<_>>()?;
+    for (file, mut child) in children {
+        match child.wait() {
+            Ok(status) if status.success() => {}
+            other => return fail(format!("wasm-opt on {} failed: {other:?}", file.display())),
+        }
+    }
+    println!("    (took {})", crate::cmd::elapsed(started));
+    Ok(())
+}
 
 /// `cargo rustc` of the app's binary with `--emit-relocs`; returns the linked wasm.
 fn link(env: &Env, release: bool) -> Result<PathBuf> {
