@@ -18,6 +18,7 @@ const USAGE: &str = "usage:
   cargo xtask test               install what is missing, then fmt, clippy, tests, wasm build, browser tests
   cargo xtask post-build         (trunk hook) build the split wasm into $TRUNK_STAGING_DIR, link it
                                  from index.html, stamp sw.js, write .br/.gz beside every file
+  cargo xtask sizes              print the built wasm's sizes (first page and every chunk)
   cargo xtask stamp-sw [DIR]     write cache version and precache list into DIR/sw.js";
 
 fn main() -> ExitCode {
@@ -27,6 +28,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&env, &args[1..]),
         Some("test") => test(&env),
         Some("post-build") => post_build(&env),
+        Some("sizes") => size_report::wasm_sizes(&env.root.join("dist")),
         Some("stamp-sw") => stamp_sw(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
