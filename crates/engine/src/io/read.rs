@@ -51,6 +51,33 @@ pub(crate) fn fraction(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -
 }
 
 /// A name from a fixed list of JSON names.
+/// `currency` (an ISO 4217 code) and `currency_decimals` (at most 6) of a pool or a stack
+/// product.
+pub(crate) fn currency(
+    o: &mut Obj<'_, '_>,
+    r: &mut Reader,
+) -> (Option<String>, Option<Option<u64>>) {
+    let currency = o.req::<String>(r, "currency");
+    if let Some(c) = &currency
+        && !(c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
+    {
+        r.issues.push(
+            o.at("currency"),
+            format!("\"{c}\" is not an ISO 4217 currency code such as \"USD\" or \"CNY\""),
+        );
+    }
+    let decimals = o.opt::<u64>(r, "currency_decimals");
+    if let Some(Some(d)) = decimals
+        && d > 6
+    {
+        r.issues.push(
+            o.at("currency_decimals"),
+            "at most 6 decimals are supported",
+        );
+    }
+    (currency, decimals)
+}
+
 pub(crate) fn choice<T: Copy>(
     o: &mut Obj<'_, '_>,
     r: &mut Reader,
@@ -163,24 +190,7 @@ impl FromJson for PoolInfo {
         let name = o.req(r, "name");
         let administrator = o.opt(r, "administrator");
         let standards = o.list::<String>(r, "standards");
-        let currency = o.req::<String>(r, "currency");
-        if let Some(c) = &currency
-            && !(c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
-        {
-            r.issues.push(
-                o.at("currency"),
-                format!("\"{c}\" is not an ISO 4217 currency code such as \"USD\" or \"CNY\""),
-            );
-        }
-        let decimals = o.opt::<u64>(r, "currency_decimals");
-        if let Some(Some(d)) = decimals
-            && d > 6
-        {
-            r.issues.push(
-                o.at("currency_decimals"),
-                "at most 6 decimals are supported",
-            );
-        }
+        let (currency, decimals) = currency(&mut o, r);
         let as_of = o.opt(r, "as_of");
         let sources = o.list::<Source>(r, "sources");
         let illustrative = o.opt::<bool>(r, "illustrative");

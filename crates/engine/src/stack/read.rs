@@ -14,7 +14,7 @@ use super::{
 use crate::io::json::{
     FromJson, Obj, Reader, Value, check_country, check_fraction, check_id, parse_json,
 };
-use crate::io::read::{amount, header, id, opt_amount};
+use crate::io::read::{amount, currency, header, id, opt_amount};
 use crate::model::dataset::{MAX_SALE_UNITS, check_sale_units};
 use crate::model::date::Date;
 use crate::model::issue::{Issue, Issues, Path};
@@ -146,24 +146,7 @@ impl FromJson for StackProduct {
     fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
         let name = o.req::<Text>(r, "name");
-        let currency = o.req::<String>(r, "currency");
-        if let Some(c) = &currency
-            && !(c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
-        {
-            r.issues.push(
-                o.at("currency"),
-                format!("\"{c}\" is not an ISO 4217 currency code such as \"USD\" or \"CNY\""),
-            );
-        }
-        let decimals = o.opt::<u64>(r, "currency_decimals");
-        if let Some(Some(d)) = decimals
-            && d > 6
-        {
-            r.issues.push(
-                o.at("currency_decimals"),
-                "at most 6 decimals are supported",
-            );
-        }
+        let (currency, decimals) = currency(&mut o, r);
         let price = amount(&mut o, r, "price");
         if price.is_some_and(|p| p <= Decimal::ZERO) {
             r.issues.push(o.at("price"), "the price must be above 0");
