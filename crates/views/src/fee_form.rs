@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use poolcalc_engine::fees::{FeeReport, compute_fees};
 use poolcalc_engine::model::dataset::{Dataset, MAX_SALE_UNITS, Sale, Usage, UsageYear};
-use poolcalc_engine::model::date::Date;
+use poolcalc_engine::model::date::{Date, YEARS};
 use poolcalc_engine::model::money::MAX_AMOUNT;
 use poolcalc_engine::model::text::Text;
 use poolcalc_engine::pool::Pool;
@@ -52,7 +52,7 @@ pub struct FeeFormText {
 /// Why a typed field cannot be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum FieldProblem {
-    /// Not a whole year 1–9999.
+    /// Not a whole year of the engine's range, 1900–2200.
     NotAYear,
     /// Empty where a value is needed.
     Empty,
@@ -126,7 +126,8 @@ pub struct FormOutcome {
     pub report: Result<FeeReport, String>,
 }
 
-/// Year 1–9999.
+/// A year of the engine's range (`YEARS`, 1900–2200): a year outside it is marked on its
+/// field here rather than refused by the engine further on.
 ///
 /// # Errors
 /// [`FieldProblem::NotAYear`] or [`FieldProblem::Empty`].
@@ -137,7 +138,7 @@ pub fn parse_year(text: &str) -> Result<i32, FieldProblem> {
     }
     t.parse::<i32>()
         .ok()
-        .filter(|y| (1..=9999).contains(y))
+        .filter(|y| YEARS.contains(y))
         .ok_or(FieldProblem::NotAYear)
 }
 

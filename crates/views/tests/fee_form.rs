@@ -200,7 +200,12 @@ fn chart_geometry() {
 fn form_fields_take_the_engine_limits() {
     use poolcalc_engine::model::dataset::MAX_SALE_UNITS;
     use poolcalc_engine::model::money::MAX_AMOUNT;
-    use poolcalc_views::fee_form::{parse_decimal, parse_units};
+    use poolcalc_views::fee_form::{parse_decimal, parse_units, parse_year};
+    // The engine computes years 1900–2200; the form marks any other on its field.
+    assert_eq!(parse_year("1899"), Err(FieldProblem::NotAYear));
+    assert_eq!(parse_year("2201"), Err(FieldProblem::NotAYear));
+    assert_eq!(parse_year(" 1900 "), Ok(1900));
+    assert_eq!(parse_year("2200"), Ok(2200));
     assert_eq!(
         parse_units("1000000000001"),
         Err(FieldProblem::TooManyUnits)
