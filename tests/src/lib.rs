@@ -475,6 +475,19 @@ impl Session {
 
     /// Focuses the element with `testid` and presses Enter on it, as a keyboard user would.
     pub async fn press_enter_on(&self, testid: &str) -> TestResult {
+        // The app moves the cursor in an animation frame after Add, Copy and Remove; two
+        // frames drawn first let such a move land before this focus, not between it and Enter.
+        self.js(
+            "window.__poolcalcFrames = 0;
+             requestAnimationFrame(() => requestAnimationFrame(() => { window.__poolcalcFrames = 2; }));
+             return true;",
+        )
+        .await?;
+        self.wait_js(
+            "two animation frames",
+            "return window.__poolcalcFrames === 2;",
+        )
+        .await?;
         self.js(&format!(
             "document.querySelector('{}').focus(); return true;",
             by_testid(testid)
