@@ -455,8 +455,11 @@ impl Session {
     }
 
     pub async fn click(&self, testid: &str) -> TestResult {
+        // Waits for the element: right after `open`, the app may not have drawn it yet.
         self.client
-            .find(Locator::Css(&by_testid(testid)))
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(&by_testid(testid)))
             .await?
             .click()
             .await?;
