@@ -74,7 +74,9 @@ async fn an_edit_recomputes_within_the_budget() {
             l.push(json!({"id": "wifi7", "type": "pool", "dataset": "wifi-style", "product": "wifi7-end-product"}));
             l.push(json!({"id": "avc-codec", "type": "pool", "dataset": "avc-style", "product": "codec"}));
         }
-        s.open("stack").await?;
+        // Stored from another page: the Stack page itself autosaves the example it opens
+        // with, which could land after this and replace it.
+        s.open("").await?;
         s.js(&format!(
             "localStorage.setItem('poolcalc.stack.v1', {}); return true;",
             serde_json::to_string(&stack.to_string())?
