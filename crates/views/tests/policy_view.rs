@@ -1,26 +1,16 @@
 //! The policy view on the spec's worked example: scenarios side by side, a sweep, and the
 //! non-discrimination check.
 
+#[path = "../../engine/tests/common/mod.rs"]
+mod common;
+
+use common::{d, worked_dataset as dataset, worked_usage as usage};
+
+use poolcalc_engine::Pool;
 use poolcalc_engine::scenario::load_scenario;
-use poolcalc_engine::{Pool, load_dataset, load_usage};
 use poolcalc_views::policy::{
     SweepParameter, Variant, compare_scenarios, non_discrimination, steps, sweep,
 };
-use rust_decimal::Decimal;
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_default()
-}
-
-fn dataset() -> poolcalc_engine::Dataset {
-    load_dataset(include_str!("../../engine/tests/data/pool.json"))
-        .unwrap_or_else(|e| panic!("{e:?}"))
-}
-
-fn usage() -> poolcalc_engine::Usage {
-    load_usage(include_str!("../../engine/tests/data/usage.json"))
-        .unwrap_or_else(|e| panic!("{e:?}"))
-}
 
 #[test]
 fn scenarios_side_by_side() {

@@ -1,28 +1,18 @@
 //! The Scenarios page's numbers on the spec's worked example: comparison rows with their
 //! differences, reference-line crossings, percentages, chart positions and share links.
 
+#[path = "../../engine/tests/common/mod.rs"]
+mod common;
+
+use common::{d, worked_dataset as dataset, worked_usage as usage};
+
 use poolcalc_engine::scenario::share_link::{decode_share, encode_share};
 use poolcalc_engine::scenario::{Scenario, load_scenario};
-use poolcalc_engine::{load_dataset, load_usage};
 use poolcalc_views::comparison::{
     RowKind, chart_positions, comparison_rows, percent_from_text, percent_text, reference_crossings,
 };
 use poolcalc_views::policy::{SweepParameter, compare_scenarios, steps, sweep};
 use rust_decimal::Decimal;
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_default()
-}
-
-fn dataset() -> poolcalc_engine::Dataset {
-    load_dataset(include_str!("../../engine/tests/data/pool.json"))
-        .unwrap_or_else(|e| panic!("{e:?}"))
-}
-
-fn usage() -> poolcalc_engine::Usage {
-    load_usage(include_str!("../../engine/tests/data/usage.json"))
-        .unwrap_or_else(|e| panic!("{e:?}"))
-}
 
 fn scenario(name: &str, changes: &str) -> Scenario {
     let json = format!(

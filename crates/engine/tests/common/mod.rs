@@ -124,3 +124,14 @@ pub fn stack_file(file: &str) -> (Stack, PoolSet, StackReport) {
     let report = compute_stack(&stack, &pools).unwrap_or_else(|i| panic!("{file}: {i:#?}"));
     (stack, pools, report)
 }
+
+/// The dataset of the spec's worked example (tests/data/pool.json).
+pub fn worked_dataset() -> poolcalc_engine::Dataset {
+    load_dataset(include_str!("../data/pool.json")).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+/// The usage profile of the spec's worked example (tests/data/usage.json).
+pub fn worked_usage() -> Usage {
+    poolcalc_engine::load_usage(include_str!("../data/usage.json"))
+        .unwrap_or_else(|e| panic!("{e:?}"))
+}
