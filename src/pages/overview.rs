@@ -275,7 +275,7 @@ fn schedule_view(d: &Dataset, s: &RateSchedule, lang: &str) -> impl IntoView + u
             .into_any(),
         );
     }
-    if s.requires_patent_in_force {
+    if s.requires_patent_in_force.is_required() {
         terms.push(t!(i18n, explorer_requires_in_force).into_any());
     }
     let terms = terms

@@ -281,6 +281,7 @@ fn parse_row(row: &SaleRowText, marks: &mut RowMarks) -> Option<ParsedRow> {
             country: country?,
             units: units?,
             price: price?,
+            ..Sale::default()
         },
     })
 }

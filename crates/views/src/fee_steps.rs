@@ -46,6 +46,12 @@ pub enum LineRate {
         /// Highest per unit.
         max: Option<Decimal>,
     },
+    /// A service line's tiers (version 2): see the line's `service` for its measures and
+    /// the tier they reached.
+    Service {
+        /// Taken off the tier's amount.
+        credit: Option<Decimal>,
+    },
 }
 
 /// A group cap checked in step 5.
@@ -158,6 +164,7 @@ pub fn fee_steps(pool: &Pool, fy: &FeeYear, sales: &[Sale]) -> Option<FeeSteps> 
                         min: *min_per_unit,
                         max: *max_per_unit,
                     },
+                    Rate::ServiceTiers { credit, .. } => LineRate::Service { credit: *credit },
                 });
             (l.clone(), rate)
         })
@@ -191,7 +198,7 @@ pub fn fee_steps(pool: &Pool, fy: &FeeYear, sales: &[Sale]) -> Option<FeeSteps> 
         schedule: schedule.id.clone(),
         from_year: schedule.from_year,
         to_year: schedule.to_year,
-        requires_patent_in_force: schedule.requires_patent_in_force,
+        requires_patent_in_force: schedule.requires_patent_in_force.is_required(),
         routes,
         lines,
         gross: fy.gross,

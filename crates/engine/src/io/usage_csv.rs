@@ -124,6 +124,7 @@ fn parse_row(
             country: country.to_owned(),
             units,
             price,
+            ..Sale::default()
         },
     ))
 }
