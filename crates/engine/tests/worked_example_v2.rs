@@ -175,3 +175,27 @@ fn a_licensee_signed_from_2026_pays_the_new_terms_in_2028() {
         ))
     );
 }
+
+#[test]
+fn the_results_csv_gives_reasons_tiers_and_measures() {
+    let usage = load_usage(USAGE).unwrap_or_else(|i| panic!("{i:#?}"));
+    let report = compute_fees(&pool(), &usage).unwrap_or_else(|e| panic!("{e}"));
+    let csv = poolcalc_engine::fees::csv::write_fees_csv(&report);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "year,kind,product,region,country,units,amount,currency,reason,tier,users,subscribers,revenue"
+    );
+    assert!(
+        lines.contains(&"2026,line,svc,*,,0,20000.00,USD,,1,110000,10000,0"),
+        "{csv}"
+    );
+    assert!(
+        lines.contains(&"2026,exempt,tv,,US,40,0.00,USD,paid_upstream,,,,"),
+        "{csv}"
+    );
+    assert!(
+        lines.contains(&"2026,exempt,dec,,BR,500,0.00,USD,not_in_force,,,,"),
+        "{csv}"
+    );
+}
