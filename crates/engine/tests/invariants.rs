@@ -1,11 +1,14 @@
 //! Property tests over random datasets: money always adds up and caps always hold.
 
 mod common;
+// Not in `common`: the page-model tests share that module and have no proptest.
+#[path = "common/random.rs"]
+mod random;
 
 use common::pool;
-use common::random::{build, params};
 use poolcalc_engine::{compute_fees, distribute, load_usage, pool_income};
 use proptest::prelude::*;
+use random::{build, params};
 use rust_decimal::Decimal;
 use serde_json::json;
 

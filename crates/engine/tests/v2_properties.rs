@@ -3,13 +3,16 @@
 //! never falls when a measure rises, and shares add up with made-in attribution.
 
 mod common;
+// Not in `common`: the page-model tests share that module and have no proptest.
+#[path = "common/random.rs"]
+mod random;
 
-use common::random::{COUNTRIES, build, params};
 use common::{base_v2, pool, usage_v2};
 use poolcalc_engine::model::dataset::Method;
 use poolcalc_engine::output::{fees_json, shares_json};
 use poolcalc_engine::{Pool, compute_fees, distribute, load_usage, pool_income};
 use proptest::prelude::*;
+use random::{COUNTRIES, build, params};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 

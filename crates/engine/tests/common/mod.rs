@@ -2,8 +2,6 @@
 
 #![allow(dead_code)]
 
-pub mod random;
-
 use poolcalc_engine::model::dataset::Usage;
 use poolcalc_engine::{
     FeeReport, Pool, Shares, compute_fees, distribute, load_dataset, pool_income,
