@@ -217,6 +217,11 @@ fn schedule_view(d: &Dataset, s: &RateSchedule, lang: &str) -> impl IntoView + u
                     view! { <ul class="explorer-bands">{bands}</ul><span class="explorer-sub">{mode}</span> }
                         .into_any()
                 }
+                // Version 2 service lines: the tier amounts only until the page shows tiers.
+                Rate::ServiceTiers { service_tiers, .. } => {
+                    let amounts: Vec<String> = service_tiers.iter().map(|t| money(&t.amount)).collect();
+                    view! { <span>{amounts.join(" / ")}</span> }.into_any()
+                }
                 Rate::PercentOfPrice {
                     percent_of_price,
                     min_per_unit,
