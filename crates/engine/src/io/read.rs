@@ -138,10 +138,12 @@ fn versioned_header(o: &mut Obj<'_, '_>, r: &mut Reader, format: &str, latest: u
         return None;
     }
     if !(1..=latest).contains(&v) {
-        let reads = if latest == 1 {
+        // Version numbers as words: "version 1", "versions 1 and 2".
+        let earlier: Vec<String> = (1..latest).map(|n| n.to_string()).collect();
+        let reads = if earlier.is_empty() {
             "version 1".to_owned()
         } else {
-            format!("versions 1 to {latest}")
+            format!("versions {} and {latest}", earlier.join(", "))
         };
         r.issues.push(
             o.at("version"),
