@@ -2,17 +2,7 @@
 
 mod common;
 
-use std::path::PathBuf;
-
-use common::{json, poolcalc, temp_file};
-
-fn data(file: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../engine/tests/data")
-        .join(file)
-        .to_string_lossy()
-        .into_owned()
-}
+use common::{json, poolcalc, temp_file, test_data as data};
 
 fn read(file: &str) -> String {
     std::fs::read_to_string(data(file)).unwrap_or_default()

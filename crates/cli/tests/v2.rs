@@ -3,17 +3,12 @@
 
 mod common;
 
-use std::path::PathBuf;
-
-use common::{json, poolcalc, temp_file};
+use common::{json, poolcalc, temp_file, test_data};
 use serde_json::json;
 
+/// A file of the version 2 worked example.
 fn data(file: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../engine/tests/data/v2")
-        .join(file)
-        .to_string_lossy()
-        .into_owned()
+    test_data(&format!("v2/{file}"))
 }
 
 #[test]

@@ -5,6 +5,15 @@
 
 use std::process::Command;
 
+/// A file of the engine's test data (`crates/engine/tests/data/`), as a path.
+pub fn test_data(file: &str) -> String {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../engine/tests/data")
+        .join(file)
+        .to_string_lossy()
+        .into_owned()
+}
+
 /// Runs `poolcalc` with `args`: (success, stdout, stderr).
 pub fn poolcalc(args: &[&str]) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_poolcalc"))
