@@ -27,6 +27,13 @@ pub fn poolcalc(args: &[&str]) -> (bool, String, String) {
     )
 }
 
+/// `poolcalc fees --dataset D --usage U --json`, parsed; fails the test when it fails.
+pub fn fees_json(dataset: &str, usage: &str) -> serde_json::Value {
+    let (ok, out, err) = poolcalc(&["fees", "--dataset", dataset, "--usage", usage, "--json"]);
+    assert!(ok, "{err}");
+    json(&out)
+}
+
 /// Parses JSON output, failing the test with the text when it is not JSON.
 pub fn json(s: &str) -> serde_json::Value {
     serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))
