@@ -486,7 +486,7 @@ fn rate_history_compares_predecessors_by_years_and_admission() {
         .map(|c| {
             (
                 c.to_schedule.clone(),
-                c.field.clone(),
+                c.field.to_string(),
                 c.old.to_string(),
                 c.new.to_string(),
                 c.rise_shown().map(|r| r.to_string()),
