@@ -1,6 +1,7 @@
-//! The poolcalc engine: the patent pool dataset of `pool-dataset-v1` (see docs/dataset-format.md),
-//! its validation, a licensee's fees and the members' shares, computed exactly with
-//! `rust_decimal`. No I/O and no web code: a function of (dataset, inputs) → results.
+//! The poolcalc engine: the patent pool dataset of `pool-dataset-v1` and `-v2` (see
+//! docs/dataset-format.md), its validation, a licensee's fees and the members' shares,
+//! computed exactly with `rust_decimal`. No I/O and no web code: a function of (dataset,
+//! inputs) → results.
 
 #![forbid(unsafe_code)]
 
@@ -37,7 +38,7 @@ use io::json::{Reader, parse_json};
 /// Parses and validates a dataset: every problem found, each with its JSON path.
 ///
 /// # Errors
-/// The full list of problems when the text is not a valid v1 dataset.
+/// The full list of problems when the text is not a valid dataset (version 1 or 2).
 pub fn load_dataset(json: &str) -> Result<Dataset, Vec<Issue>> {
     let value = parse_json(json).map_err(model::issue::Issues::into_vec)?;
     let mut r = Reader::default();

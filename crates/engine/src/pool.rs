@@ -1,13 +1,19 @@
-//! A validated dataset together with everything computed once for it: the patent-day index
-//! and the lookups of regions and rate lines.
+//! A validated dataset together with everything computed once for it: the patent-day index,
+//! the lookups of regions and rate lines, and the licensees' sales as numbers (`sale_keys`).
 
 pub mod index;
+mod sale_keys;
+
+pub(crate) use sale_keys::{NO_COUNTRY, SaleKeys};
 
 use std::collections::HashMap;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use crate::model::dataset::{ANY_REGION, Dataset, RateSchedule};
+use crate::model::date::Date;
+use crate::model::service::ProductKind;
 use crate::pool::index::PoolIndex;
 
 /// A dataset ready for computing: validated, indexed, with its lookups built.
@@ -18,24 +24,6 @@ pub struct Pool {
     terms: Terms,
     sale_keys: SaleKeys,
 }
-
-/// The licensees' sales of the dataset resolved once to numbers, so a year of pool income
-/// hashes and compares no string.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct SaleKeys {
-    /// The countries of all sales, sorted: a country's number is its place here, so numbers
-    /// order as the codes do.
-    pub(crate) countries: Vec<String>,
-    /// Per country number: its region slot in [`ScheduleLookup`].
-    region_slot: Vec<usize>,
-    /// Per country number: its position in the index, if the pool has patents there.
-    index_pos: Vec<Option<usize>>,
-    /// Per licensee, per usage year (dataset order): where its sales are in `sales`.
-    ranges: Vec<Vec<std::ops::Range<usize>>>,
-    /// Per sale: the product's position (`None` when unknown) and the country number.
-    sales: Vec<(Option<usize>, u32)>,
-}
-
 /// Lookups of a dataset's licensing terms: which region a country is in, which line a sale
 /// resolves to.
 #[derive(Debug, Clone)]
@@ -49,6 +37,10 @@ pub struct Terms {
     lines: Vec<HashMap<String, Vec<(String, usize)>>>,
     /// Per schedule, what the fee loop needs without comparing strings.
     fast: Vec<ScheduleLookup>,
+    /// Per region slot (regions, then "in no region"): its `user_weight`.
+    user_weights: Vec<Decimal>,
+    /// Per product position: device or service.
+    kinds: Vec<ProductKind>,
 }
 
 /// One schedule's lines resolved once, so that a sale costs two hash lookups (its product and
@@ -110,14 +102,26 @@ impl Pool {
         self.dataset.pool.currency_decimals
     }
 
-    /// The schedule covering `year`, with its position.
+    /// The first schedule covering `year`, with its position: the pool's terms of that year
+    /// as a page shows them. A licensee's fees use [`Self::schedule_admitting`].
     #[must_use]
     pub fn schedule_for(&self, year: i32) -> Option<(usize, &RateSchedule)> {
         schedule_for(&self.dataset, year)
     }
+
+    /// The schedule a licensee signed on `signed` is charged under in `year`.
+    #[must_use]
+    pub fn schedule_admitting(
+        &self,
+        year: i32,
+        signed: Option<Date>,
+    ) -> Option<(usize, &RateSchedule)> {
+        schedule_admitting(&self.dataset, year, signed)
+    }
 }
 
-/// The schedule of `d` covering `year`, with its position.
+/// The first schedule of `d` covering `year`, with its position. Without signing-date
+/// schedules (every version 1 dataset) it is the only one.
 #[must_use]
 pub fn schedule_for(d: &Dataset, year: i32) -> Option<(usize, &RateSchedule)> {
     d.rate_schedules
@@ -126,69 +130,19 @@ pub fn schedule_for(d: &Dataset, year: i32) -> Option<(usize, &RateSchedule)> {
         .find(|(_, s)| s.covers(year))
 }
 
-impl SaleKeys {
-    fn new(d: &Dataset, terms: &Terms, index: &PoolIndex) -> SaleKeys {
-        // Deduplicated before sorting: sales far outnumber countries.
-        let distinct: FxHashSet<&str> = d
-            .licensees
-            .iter()
-            .flat_map(|l| &l.usage.years)
-            .flat_map(|y| &y.sales)
-            .map(|s| s.country.as_str())
-            .collect();
-        let mut countries: Vec<&str> = distinct.into_iter().collect();
-        countries.sort_unstable();
-        let number: FxHashMap<&str, u32> = countries
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (*c, u32::try_from(i).unwrap_or(u32::MAX)))
-            .collect();
-        let mut ranges = Vec::with_capacity(d.licensees.len());
-        let mut sales = Vec::new();
-        for l in &d.licensees {
-            let mut years = Vec::with_capacity(l.usage.years.len());
-            for y in &l.usage.years {
-                let start = sales.len();
-                sales.extend(y.sales.iter().map(|s| {
-                    let product = terms.products.get(s.product.as_str()).copied();
-                    (
-                        product,
-                        number.get(s.country.as_str()).copied().unwrap_or(0),
-                    )
-                }));
-                years.push(start..sales.len());
-            }
-            ranges.push(years);
-        }
-        SaleKeys {
-            region_slot: countries.iter().map(|c| terms.region_slot(c)).collect(),
-            index_pos: countries
-                .iter()
-                .map(|c| index.country_position(c))
-                .collect(),
-            countries: countries.into_iter().map(str::to_owned).collect(),
-            ranges,
-            sales,
-        }
-    }
-
-    /// The keys of the sales of usage year `y` of licensee `l`, if both exist.
-    pub(crate) fn sales_of(&self, l: usize, y: usize) -> Option<&[(Option<usize>, u32)]> {
-        let range = self.ranges.get(l)?.get(y)?;
-        self.sales.get(range.clone())
-    }
-
-    /// The region slot of country number `c`.
-    pub(crate) fn region_slot(&self, c: u32) -> Option<usize> {
-        self.region_slot.get(c as usize).copied()
-    }
-
-    /// The index position of country number `c`.
-    pub(crate) fn index_pos(&self, c: u32) -> Option<usize> {
-        self.index_pos.get(c as usize).copied().flatten()
-    }
+/// The schedule of `d` covering `year` that admits a licensee signed on `signed`
+/// (pool-dataset-v2 4), with its position.
+#[must_use]
+pub fn schedule_admitting(
+    d: &Dataset,
+    year: i32,
+    signed: Option<Date>,
+) -> Option<(usize, &RateSchedule)> {
+    d.rate_schedules
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.covers(year) && s.admits(signed))
 }
-
 impl Terms {
     /// Builds the lookups of a dataset.
     #[must_use]
@@ -225,6 +179,13 @@ impl Terms {
             default_region,
             lines,
             fast: Vec::new(),
+            user_weights: dataset
+                .regions
+                .iter()
+                .map(crate::model::dataset::Region::user_weight)
+                .chain(std::iter::once(Decimal::ONE))
+                .collect(),
+            kinds: dataset.products.iter().map(|p| p.kind).collect(),
         };
         terms.fast = dataset
             .rate_schedules
@@ -304,6 +265,29 @@ impl Terms {
             .or(self.default_region)
             .filter(|&r| r < self.region_ids.len())
             .unwrap_or(self.region_ids.len())
+    }
+
+    /// The `user_weight` of the region slot (1 for "in no region").
+    pub(crate) fn user_weight_at(&self, slot: Option<usize>) -> Decimal {
+        slot.and_then(|s| self.user_weights.get(s))
+            .copied()
+            .unwrap_or(Decimal::ONE)
+    }
+
+    /// How much a user or subscriber in `country` counts: its region's `user_weight`, 1 in
+    /// no region.
+    #[must_use]
+    pub fn user_weight_of(&self, country: &str) -> Decimal {
+        self.user_weight_at(Some(self.region_slot(country)))
+    }
+
+    /// Whether `product` is a device or a service; `None` when it is not in the dataset.
+    #[must_use]
+    pub fn product_kind(&self, product: &str) -> Option<ProductKind> {
+        self.products
+            .get(product)
+            .and_then(|&p| self.kinds.get(p))
+            .copied()
     }
 
     /// The line of schedule `s` for product position `p` in region slot `slot`.

@@ -60,6 +60,24 @@ pub fn usage(signed: Option<&str>, years: &[(i32, &[SaleRow<'_>])]) -> Usage {
     }
 }
 
+/// Every problem `load_dataset` finds in `v`, as `path: message` lines.
+pub fn problems(v: &Value) -> Vec<String> {
+    match load_dataset(&v.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(issues) => issues.iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// Fails unless `v` has a problem at `path` whose message contains `words`.
+pub fn assert_problem(v: &Value, path: &str, words: &str) {
+    let all = problems(v);
+    assert!(
+        all.iter()
+            .any(|p| p.starts_with(&format!("{path}: ")) && p.contains(words)),
+        "expected `{path}: …{words}…` in {all:#?}"
+    );
+}
+
 /// Fees of a usage under a dataset.
 pub fn fees(v: &Value, u: &Usage) -> FeeReport {
     match compute_fees(&pool(v), u) {
@@ -134,4 +152,34 @@ pub fn worked_dataset() -> poolcalc_engine::Dataset {
 pub fn worked_usage() -> Usage {
     poolcalc_engine::load_usage(include_str!("../data/usage.json"))
         .unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+// Version 2 (pool-dataset-v2): the same base pool declared version 2, and usage profiles
+// written as JSON sales, since v2 sales carry more than (product, country, units, price).
+
+/// [`base`] as a version 2 dataset.
+pub fn base_v2() -> Value {
+    let mut v = base();
+    v["version"] = json!(2);
+    v
+}
+
+/// A version 2 usage profile from `(year, sales as JSON)`.
+pub fn usage_v2(signed: Option<&str>, years: &[(i32, Value)]) -> Usage {
+    let mut v = json!({
+        "format": "patent-pool-usage", "version": 2, "licensee": "L",
+        "years": years.iter().map(|(y, sales)| json!({"year": y, "sales": sales})).collect::<Vec<_>>()
+    });
+    if let Some(s) = signed {
+        v["signed"] = json!(s);
+    }
+    match poolcalc_engine::load_usage(&v.to_string()) {
+        Ok(u) => u,
+        Err(issues) => panic!("invalid test usage: {issues:#?}"),
+    }
+}
+
+/// The `fees --json` output of a usage under a dataset.
+pub fn fees_json_of(v: &Value, u: &Usage) -> Value {
+    poolcalc_engine::output::fees_json(&fees(v, u))
 }
