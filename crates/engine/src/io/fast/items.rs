@@ -1,0 +1,135 @@
+//! The fast path's many items (patents, licensees, their years and sales): serde reads each
+//! into a mirror of the model's type, the rules the careful reader applies across its fields
+//! are checked, and any problem is a serde error that stops the read at once.
+
+use serde::Deserialize as Derive;
+use serde::de::{Deserialize, Deserializer};
+
+use crate::io::fast::scalars::{
+    Amount, Country, Day, Id, Ignored, Status, Words, Year, map_only, refused,
+};
+use crate::model::dataset::{
+    Licensee, Patent, PatentStatus, Sale, Usage, UsageYear, check_sale_units, default_weight,
+};
+
+/// A model value that passed every check of the careful reader. `Vec<Checked<T>>` becomes a
+/// `Vec<T>` in place (same layout), so a list is never copied.
+pub(crate) struct Checked<T>(pub T);
+
+/// The items of a list, unwrapped.
+pub(crate) fn unwrap<T>(items: Vec<Checked<T>>) -> Vec<T> {
+    items.into_iter().map(|c| c.0).collect()
+}
+
+#[derive(Derive)]
+#[serde(deny_unknown_fields)]
+struct PatentIn {
+    id: Id,
+    member: String,
+    family: Option<String>,
+    country: Country,
+    number: String,
+    granted: Option<Day>,
+    expires: Day,
+    status: Option<Status>,
+    weight: Option<Amount>,
+    standards: Option<Vec<String>>,
+    #[serde(rename = "extensions")]
+    _extensions: Option<Ignored>,
+}
+
+impl<'de> Deserialize<'de> for Checked<Patent> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let p = map_only::<_, PatentIn>(d)?;
+        if p.granted.is_some_and(|g| p.expires.0 <= g.0) {
+            return Err(refused());
+        }
+        Ok(Checked(Patent {
+            id: p.id.0,
+            member: p.member,
+            family: p.family,
+            country: p.country.0,
+            number: p.number,
+            granted: p.granted.map(|g| g.0),
+            expires: p.expires.0,
+            status: p.status.map_or(PatentStatus::InForce, |s| s.0),
+            weight: p.weight.map_or_else(default_weight, |w| w.0),
+            standards: p.standards.unwrap_or_default(),
+        }))
+    }
+}
+
+#[derive(Derive)]
+#[serde(deny_unknown_fields)]
+struct LicenseeIn {
+    id: Id,
+    licensee: Words,
+    signed: Option<Day>,
+    years: Vec<Checked<UsageYear>>,
+    #[serde(rename = "extensions")]
+    _extensions: Option<Ignored>,
+}
+
+impl<'de> Deserialize<'de> for Checked<Licensee> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let l = map_only::<_, LicenseeIn>(d)?;
+        let years = unwrap(l.years);
+        // A year given twice is a problem of the careful reader's (all its sales in one entry).
+        let mut seen: Vec<i32> = years.iter().map(|y| y.year).collect();
+        seen.sort_unstable();
+        if seen.windows(2).any(|w| w[0] == w[1]) {
+            return Err(refused());
+        }
+        Ok(Checked(Licensee {
+            id: l.id.0,
+            usage: Usage {
+                licensee: l.licensee.0,
+                signed: l.signed.map(|s| s.0),
+                years,
+            },
+        }))
+    }
+}
+
+#[derive(Derive)]
+#[serde(deny_unknown_fields)]
+struct YearIn {
+    year: Year,
+    sales: Vec<Checked<Sale>>,
+    #[serde(rename = "extensions")]
+    _extensions: Option<Ignored>,
+}
+
+impl<'de> Deserialize<'de> for Checked<UsageYear> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let y = map_only::<_, YearIn>(d)?;
+        Ok(Checked(UsageYear {
+            year: y.year.0,
+            sales: unwrap(y.sales),
+        }))
+    }
+}
+
+#[derive(Derive)]
+#[serde(deny_unknown_fields)]
+struct SaleIn {
+    product: String,
+    country: Country,
+    units: u64,
+    price: Option<Amount>,
+    #[serde(rename = "extensions")]
+    _extensions: Option<Ignored>,
+}
+
+impl<'de> Deserialize<'de> for Checked<Sale> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = map_only::<_, SaleIn>(d)?;
+        let units = check_sale_units(s.units).map_err(|_| refused::<D::Error>())?;
+        Ok(Checked(Sale {
+            product: s.product,
+            country: s.country.0,
+            units,
+            price: s.price.map(|p| p.0),
+        }))
+    }
+}
