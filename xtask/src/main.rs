@@ -1,5 +1,6 @@
-//! Project tasks: `cargo xtask serve` and `cargo xtask test`.
+//! Project tasks: `cargo xtask serve`, `cargo xtask test` and `cargo xtask bench-cli`.
 
+mod bench_cli;
 mod cmd;
 mod report;
 mod sw_stamp;
@@ -13,6 +14,7 @@ use xtask::static_server::StaticServer;
 const USAGE: &str = "usage:
   cargo xtask serve [--port N]   install what is missing, build the release app, serve it on 127.0.0.1
   cargo xtask test               install what is missing, then fmt, clippy, tests, wasm build, browser tests
+  cargo xtask bench-cli          build the release CLI, time its whole job on the synthetic 100k and 1M pools against the budgets
   cargo xtask stamp-sw [DIR]     (trunk hook) write the CSP into DIR/index.html, cache version and precache list into DIR/sw.js";
 
 fn main() -> ExitCode {
@@ -21,6 +23,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&env, &args[1..]),
         Some("test") => test(&env),
+        Some("bench-cli") => bench_cli::run(&env),
         Some("stamp-sw") => stamp_sw(&args[1..]),
         _ => {
             eprintln!("{USAGE}");

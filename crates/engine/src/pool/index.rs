@@ -72,13 +72,19 @@ impl PoolIndex {
             .map(|(i, c)| (c.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
 
+        // Each patent's member looked up once: the counting loop below needs it again.
+        let member_of: Vec<Option<usize>> = patents
+            .iter()
+            .map(|p| member_pos.get(p.member.as_str()).copied())
+            .collect();
         let spans: Vec<Option<Span>> = patents
             .iter()
-            .map(|p| {
+            .zip(&member_of)
+            .map(|(p, m)| {
                 if p.status != PatentStatus::InForce {
                     return None;
                 }
-                let m = &members_list[*member_pos.get(p.member.as_str())?];
+                let m = members_list.get((*m)?)?;
                 let own = Span {
                     // Without a grant date the span starts with the member's joining (or
                     // the first year a date may name), never with year 1.
@@ -119,16 +125,17 @@ impl PoolIndex {
                 country_member_days: Vec::new(),
             })
             .collect();
-        // Dense (country × member) cells per year while counting: plain indexing is several
-        // times faster than hashing, and the tables are made sparse below. Only while they
-        // are small: 676 country codes × 10,000 members × 301 years would be 8 GB, so past
+        // Dense (country, member, year) cells while counting: plain indexing is several
+        // times faster than hashing, and the tables are made sparse below. A patent's years
+        // are side by side, so its counts touch one or two cache lines. Only while they are
+        // small: 676 country codes × 10,000 members × 301 years would be 8 GB, so past
         // MAX_DENSE_CELLS the cells are collected as a list and summed after sorting.
         let dense = country_count
             .saturating_mul(members)
             .saturating_mul(year_count)
             <= max_dense;
-        let mut cells: Vec<Vec<u32>> = if dense {
-            vec![vec![0; country_count * members]; year_count]
+        let mut cells: Vec<u32> = if dense {
+            vec![0; country_count * members * year_count]
         } else {
             Vec::new()
         };
@@ -139,19 +146,26 @@ impl PoolIndex {
         let mut family_member: Vec<usize> = Vec::new();
         let mut family_spans: Vec<(u32, Span)> = Vec::with_capacity(patents.len());
 
-        for (p, span) in patents.iter().zip(&spans) {
-            let (Some(span), Some(&m)) = (span, member_pos.get(p.member.as_str())) else {
+        for ((p, span), m) in patents.iter().zip(&spans).zip(&member_of) {
+            let (Some(span), Some(m)) = (span, *m) else {
                 continue;
             };
             let c = country_pos.get(&p.country).map_or(0, |&c| c as usize);
+            // days × weight of a whole year of 365 and of 366 days, multiplied once per
+            // patent: most of a span's years are whole (the sums are the same as before).
+            let mut whole: [Option<Decimal>; 2] = [None, None];
             calendar.for_each_year(*span, |y, days| {
                 let yc = &mut years[y];
                 yc.member_days[m] += u64::from(days);
-                yc.member_weighted[m] += Decimal::from(days) * p.weight;
+                let weighted = |days: u32| Decimal::from(days) * p.weight;
+                yc.member_weighted[m] += match days {
+                    365 | 366 => *whole[days as usize - 365].get_or_insert_with(|| weighted(days)),
+                    _ => weighted(days),
+                };
                 yc.member_patents[m] += 1;
                 yc.country_days[c] += u64::from(days);
                 if dense {
-                    cells[y][c * members + m] += days;
+                    cells[(c * members + m) * year_count + y] += days;
                 } else {
                     let n = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
                     sparse.push((n(y), n(c), n(m), days));
@@ -201,20 +215,15 @@ impl PoolIndex {
                 count(done);
             }
         }
-        for (yc, cells) in years.iter_mut().zip(cells) {
-            yc.country_member_days = cells
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| **d > 0)
-                .map(|(i, d)| {
-                    let (c, m) = (i / members.max(1), i % members.max(1));
-                    (
-                        u32::try_from(c).unwrap_or(u32::MAX),
-                        u32::try_from(m).unwrap_or(u32::MAX),
-                        u64::from(*d),
-                    )
-                })
-                .collect();
+        // One pass in (country, member) order keeps every year's list sorted.
+        for (cm, row) in cells.chunks_exact(year_count.max(1)).enumerate() {
+            let n = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+            let (c, m) = (n(cm / members.max(1)), n(cm % members.max(1)));
+            for (yc, &d) in years.iter_mut().zip(row) {
+                if d > 0 {
+                    yc.country_member_days.push((c, m, u64::from(d)));
+                }
+            }
         }
         sparse.sort_unstable();
         for run in sparse.chunk_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {

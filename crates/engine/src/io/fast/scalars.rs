@@ -181,20 +181,35 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for MapOnly<T> {
     }
 }
 
-/// Any JSON value, read and dropped. Not serde's `IgnoredAny`: serde_json skips that without
-/// its nesting limit, and the careful reader's tree stops at 128 levels, so a deeper
-/// `extensions` would pass here and fail there.
+/// Any JSON value, read and dropped, at most [`IGNORED_DEPTH`] levels deep. Not serde's
+/// `IgnoredAny`: serde_json skips that without its nesting limit, where the careful reader's
+/// tree stops at 128 levels. Bounding the depth here also bounds every item's: the stepped
+/// read parses items on their own, two levels below where the whole document has them, and
+/// must refuse what the whole document's parse would.
 pub(super) struct Ignored;
+
+/// How deep an ignored value may nest.
+const IGNORED_DEPTH: usize = 100;
 
 impl<'de> Deserialize<'de> for Ignored {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(IgnoredVisitor)
+        de::DeserializeSeed::deserialize(IgnoredSeed(IGNORED_DEPTH), d)
     }
 }
 
-struct IgnoredVisitor;
+/// An ignored value with the levels it may still nest.
+#[derive(Clone, Copy)]
+struct IgnoredSeed(usize);
 
-impl<'de> Visitor<'de> for IgnoredVisitor {
+impl<'de> de::DeserializeSeed<'de> for IgnoredSeed {
+    type Value = Ignored;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Ignored, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for IgnoredSeed {
     type Value = Ignored;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -226,12 +241,14 @@ impl<'de> Visitor<'de> for IgnoredVisitor {
     }
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Ignored, A::Error> {
-        while seq.next_element::<Ignored>()?.is_some() {}
+        let inner = IgnoredSeed(self.0.checked_sub(1).ok_or_else(refused::<A::Error>)?);
+        while seq.next_element_seed(inner)?.is_some() {}
         Ok(Ignored)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ignored, A::Error> {
-        while map.next_entry::<Ignored, Ignored>()?.is_some() {}
+        let inner = IgnoredSeed(self.0.checked_sub(1).ok_or_else(refused::<A::Error>)?);
+        while map.next_entry_seed(inner, inner)?.is_some() {}
         Ok(Ignored)
     }
 }

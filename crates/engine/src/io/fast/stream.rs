@@ -3,7 +3,10 @@
 //! licensees) are read by serde one at a time from where the scan stands, as many per step as
 //! asked. What it accepts is what `read_dataset` accepts: every value is read by serde_json
 //! with the same types, and the scan checks the punctuation between them; anything unusual
-//! (a repeated or escaped key, an unknown field, deep nesting) fails, for the careful reader.
+//! (a repeated or escaped key, an unknown field) fails, for the careful reader. Items are
+//! parsed two levels below where the whole document has them, so serde_json's nesting limit
+//! would fall two levels deeper: their only free-form values (`extensions`) are kept far
+//! from it, and small values are skipped the same way before they are read as trees.
 
 use std::ops::Range;
 
@@ -24,11 +27,6 @@ const SMALL: [&str; 8] = [
     "rate_schedules",
     "distribution",
 ];
-
-/// Nesting the scan lets through in one item or small value. The one-shot read parses the
-/// document as a whole, where serde_json stops at 128 levels; here each value is parsed on
-/// its own, two levels down, so values that could come near the limit are left to it.
-const MAX_BRACKETS: usize = 100;
 
 /// Where the scan of the top-level object stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,13 +267,5 @@ impl Stream {
 fn read_at<'a, T: Deserialize<'a>>(text: &'a str, pos: usize) -> Option<(T, usize)> {
     let mut values = serde_json::Deserializer::from_str(text.get(pos..)?).into_iter::<T>();
     let value = values.next()?.ok()?;
-    let end = pos + values.byte_offset();
-    shallow(text.as_bytes().get(pos..end)?)?;
-    Some((value, end))
-}
-
-/// `Some` when `value` cannot nest past [`MAX_BRACKETS`] (it has no more opening brackets).
-fn shallow(value: &[u8]) -> Option<()> {
-    let opens = value.iter().filter(|&&c| c == b'{' || c == b'[').count();
-    (opens <= MAX_BRACKETS).then_some(())
+    Some((value, pos + values.byte_offset()))
 }
