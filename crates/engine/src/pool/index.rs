@@ -1,11 +1,14 @@
 //! Patent-days counted once per dataset (per member, family, country and year), so that fees
 //! and shares for a year never rescan the patent list.
 
-use rust_decimal::Decimal;
-use rustc_hash::{FxHashMap, FxHashSet};
+mod build;
 
-use crate::model::dataset::{Dataset, Member, Patent, PatentStatus};
-use crate::model::date::{Date, Span, YEARS};
+use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
+
+pub(crate) use self::build::IndexBuild;
+use crate::model::dataset::{Dataset, Member, Patent};
+use crate::model::date::{Date, Span};
 
 /// What counts in one year.
 #[derive(Debug, Clone, Default)]
@@ -45,177 +48,10 @@ impl PoolIndex {
     }
 
     /// Counts the days of `patents`, members by their position in `members`.
-    fn build_from(members_list: &[Member], patents: &[Patent]) -> PoolIndex {
-        // Fx-hashed: looked up twice per patent.
-        let member_pos: FxHashMap<&str, usize> = members_list
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.id.as_str(), i))
-            .collect();
-        // Deduplicated before sorting: a pool has far fewer countries than patents.
-        let distinct: FxHashSet<&str> = patents.iter().map(|p| p.country.as_str()).collect();
-        let mut countries: Vec<String> = distinct.into_iter().map(str::to_owned).collect();
-        countries.sort_unstable();
-        let country_pos: FxHashMap<String, u32> = countries
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.clone(), u32::try_from(i).unwrap_or(u32::MAX)))
-            .collect();
-
-        // Each patent's member looked up once: the counting loop below needs it again.
-        // A member's patents are usually listed together: the previous answer is reused.
-        let mut last: Option<(&str, Option<usize>)> = None;
-        let member_of: Vec<Option<usize>> = patents
-            .iter()
-            .map(|p| match last {
-                Some((id, m)) if id == p.member => m,
-                _ => {
-                    let m = member_pos.get(p.member.as_str()).copied();
-                    last = Some((&p.member, m));
-                    m
-                }
-            })
-            .collect();
-        let spans: Vec<Option<Span>> = patents
-            .iter()
-            .zip(&member_of)
-            .map(|(p, m)| {
-                if p.status != PatentStatus::InForce {
-                    return None;
-                }
-                let m = members_list.get((*m)?)?;
-                let own = Span {
-                    // Without a grant date the span starts with the member's joining (or
-                    // the first year a date may name), never with year 1.
-                    start: p.granted.unwrap_or(Date::year_start(*YEARS.start())),
-                    end: p.expires,
-                };
-                let membership = Span {
-                    start: m.joined,
-                    end: m.exited.unwrap_or(Date::year_start(*YEARS.end() + 1)),
-                };
-                own.intersect(membership)
-            })
-            .collect();
-
-        let first_year = spans
-            .iter()
-            .flatten()
-            .map(|s| s.start)
-            .min()
-            .map_or(0, Date::year);
-        let last_year = spans
-            .iter()
-            .flatten()
-            .map(|s| s.end.plus_days(-1))
-            .max()
-            .map_or(-1, Date::year);
-        let calendar = Calendar::new(first_year, last_year);
-        let year_count = calendar.years();
-        let members = members_list.len();
-        let country_count = countries.len();
-        let mut years: Vec<YearCounts> = (0..year_count)
-            .map(|_| YearCounts {
-                member_days: vec![0; members],
-                member_family_days: vec![0; members],
-                member_weighted: vec![Decimal::ZERO; members],
-                member_patents: vec![0; members],
-                country_days: vec![0; country_count],
-                country_member_days: Vec::new(),
-            })
-            .collect();
-        // Each counted patent's (country, member) cell and span, for the sums per cell below.
-        let mut cell_of: Vec<(u32, u32, Span)> = Vec::with_capacity(patents.len());
-        // Each family gets a number; its spans are then grouped by sorting one flat list,
-        // rather than kept in a vector per family.
-        let mut family_number: FxHashMap<(usize, &str), u32> = FxHashMap::default();
-        let mut family_member: Vec<usize> = Vec::new();
-        let mut family_spans: Vec<(u32, Span)> = Vec::with_capacity(patents.len());
-        let mut last_family: Option<((usize, &str), u32)> = None;
-
-        for ((p, span), m) in patents.iter().zip(&spans).zip(&member_of) {
-            let (Some(span), Some(m)) = (span, *m) else {
-                continue;
-            };
-            let c = country_pos.get(&p.country).map_or(0, |&c| c as usize);
-            // days × weight of a whole year of 365 and of 366 days, multiplied once per
-            // patent: most of a span's years are whole (the sums are the same as before).
-            let mut whole: [Option<Decimal>; 2] = [None, None];
-            calendar.for_each_year(*span, |y, days| {
-                let yc = &mut years[y];
-                yc.member_days[m] += u64::from(days);
-                let weighted = |days: u32| Decimal::from(days) * p.weight;
-                yc.member_weighted[m] += match days {
-                    365 | 366 => *whole[days as usize - 365].get_or_insert_with(|| weighted(days)),
-                    _ => weighted(days),
-                };
-                yc.member_patents[m] += 1;
-                yc.country_days[c] += u64::from(days);
-            });
-            let n = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-            cell_of.push((n(c), n(m), *span));
-            let family = p.family.as_deref().unwrap_or(p.id.as_str());
-            // A patent without a family is its own family; keep it apart from a family that
-            // happens to share its id.
-            let key = if p.family.is_some() {
-                (m, family)
-            } else {
-                (m + members, family)
-            };
-            // A family's patents are usually listed together: the previous patent's number
-            // is reused without a lookup (a million-patent pool's table misses the cache).
-            let number = match last_family {
-                Some((k, number)) if k == key => number,
-                _ => {
-                    let next = u32::try_from(family_member.len()).unwrap_or(u32::MAX);
-                    let number = *family_number.entry(key).or_insert_with(|| {
-                        family_member.push(m);
-                        next
-                    });
-                    last_family = Some((key, number));
-                    number
-                }
-            };
-            family_spans.push((number, *span));
-        }
-        family_spans.sort_unstable_by_key(|&(f, s)| (f, s.start));
-        for run in family_spans.chunk_by(|a, b| a.0 == b.0) {
-            let Some(&m) = run
-                .first()
-                .and_then(|(f, _)| family_member.get(*f as usize))
-            else {
-                continue;
-            };
-            let mut count = |s: Span| {
-                calendar.for_each_year(s, |y, days| {
-                    years[y].member_family_days[m] += u64::from(days);
-                });
-            };
-            // The family's spans merged where they overlap, in order of start.
-            let mut current: Option<Span> = None;
-            for &(_, s) in run {
-                match &mut current {
-                    Some(c) if s.start <= c.end => c.end = c.end.max(s.end),
-                    _ => {
-                        if let Some(done) = current.replace(s) {
-                            count(done);
-                        }
-                    }
-                }
-            }
-            if let Some(done) = current {
-                count(done);
-            }
-        }
-        count_cells(&mut years, cell_of, &calendar);
-        PoolIndex {
-            first_year,
-            years,
-            countries,
-            country_pos,
-            member_count: members,
-            spans,
-        }
+    fn build_from(members: &[Member], patents: &[Patent]) -> PoolIndex {
+        let mut build = IndexBuild::new(members);
+        while !build.step(members, patents, usize::MAX) {}
+        build.finish(members.len())
     }
 
     /// This index with the patents of members joining the pool added: `members` is the
@@ -511,6 +347,7 @@ fn merge_cells(
 
 /// The first day of each year of the index's range, to split spans into years without
 /// calendar arithmetic in the counting loop.
+#[derive(Debug, Default)]
 struct Calendar {
     starts: Vec<Date>,
 }
