@@ -182,6 +182,7 @@ pub fn problem_text(p: FieldProblem) -> String {
         FieldProblem::TooManyYears => t_string!(i18n, fees_problem_too_many_years),
         FieldProblem::TooManyUnits => t_string!(i18n, fees_problem_too_many_units),
         FieldProblem::TooLarge => t_string!(i18n, fees_problem_too_large),
+        FieldProblem::MoreThanUnits => t_string!(i18n, fees_problem_more_than_units),
     }
     .to_owned()
 }

@@ -217,6 +217,11 @@ fn schedule_view(d: &Dataset, s: &RateSchedule, lang: &str) -> impl IntoView + u
                     view! { <ul class="explorer-bands">{bands}</ul><span class="explorer-sub">{mode}</span> }
                         .into_any()
                 }
+                // Version 2 service lines: the tier amounts only until the page shows tiers.
+                Rate::ServiceTiers { service_tiers, .. } => {
+                    let amounts: Vec<String> = service_tiers.iter().map(|t| money(&t.amount)).collect();
+                    view! { <span>{amounts.join(" / ")}</span> }.into_any()
+                }
                 Rate::PercentOfPrice {
                     percent_of_price,
                     min_per_unit,
@@ -275,7 +280,7 @@ fn schedule_view(d: &Dataset, s: &RateSchedule, lang: &str) -> impl IntoView + u
             .into_any(),
         );
     }
-    if s.requires_patent_in_force {
+    if s.requires_patent_in_force.is_required() {
         terms.push(t!(i18n, explorer_requires_in_force).into_any());
     }
     let terms = terms

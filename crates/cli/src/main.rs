@@ -1,6 +1,9 @@
 //! `poolcalc`: the command-line face of the engine (spec section 6): validate a dataset,
-//! compute a licensee's fees, split a year's income, the guidelines report card, a
-//! product's royalty stack, import a pool's patent list, generate a synthetic pool.
+//! compute a licensee's fees, split a year's income, a pool's rate history, the guidelines
+//! report card, a product's royalty stack, import a pool's patent list, generate a synthetic
+//! pool.
+
+mod history_cmd;
 
 mod import;
 
@@ -22,7 +25,7 @@ use poolcalc_views::report_card;
 #[command(
     name = "poolcalc",
     version,
-    about = "Patent pool fees and member shares (pool-dataset v1)"
+    about = "Patent pool fees and member shares (pool-dataset versions 1 and 2)"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -65,6 +68,16 @@ enum Command {
         /// Use this method instead of the dataset's (per_patent, per_family, weighted, country_of_sale).
         #[arg(long, value_parser = parse_method)]
         method: Option<Method>,
+        /// Print the stable JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rate history across schedules: every rate a renewal shares with the schedule before
+    /// it, its rise, and the rises above the pool's max_rate_rise.
+    TermsHistory {
+        /// The dataset file.
+        #[arg(long)]
+        dataset: PathBuf,
         /// Print the stable JSON output.
         #[arg(long)]
         json: bool,
@@ -290,6 +303,7 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
+        Command::TermsHistory { dataset, json } => history_cmd::run(&dataset, json),
         Command::Stack {
             file,
             datasets,

@@ -1,6 +1,7 @@
-//! The poolcalc engine: the patent pool dataset of `pool-dataset-v1` (see docs/dataset-format.md),
-//! its validation, a licensee's fees and the members' shares, computed exactly with
-//! `rust_decimal`. No I/O and no web code: a function of (dataset, inputs) → results.
+//! The poolcalc engine: the patent pool dataset of `pool-dataset-v1` and `-v2` (see
+//! docs/dataset-format.md), its validation, a licensee's fees and the members' shares,
+//! computed exactly with `rust_decimal`. No I/O and no web code: a function of (dataset,
+//! inputs) → results.
 
 #![forbid(unsafe_code)]
 

@@ -13,7 +13,7 @@ use crate::pool::index::IndexBuild;
 /// Parses and validates a dataset: every problem found, each with its JSON path.
 ///
 /// # Errors
-/// The full list of problems when the text is not a valid v1 dataset.
+/// The full list of problems when the text is not a valid dataset (version 1 or 2).
 pub fn load_dataset(json: &str) -> Result<Dataset, Vec<Issue>> {
     match crate::io::fast::read_dataset(json) {
         Some(d) => validated(d),

@@ -7,8 +7,15 @@ use std::collections::HashMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use rust_decimal::Decimal;
+
 use crate::model::dataset::{ANY_REGION, Dataset, RateSchedule};
+use crate::model::date::Date;
+use crate::model::service::ProductKind;
 use crate::pool::index::PoolIndex;
+
+/// The country number of a sale that names no country of manufacture.
+pub(crate) const NO_COUNTRY: u32 = u32::MAX;
 
 /// A dataset ready for computing: validated, indexed, with its lookups built.
 #[derive(Debug, Clone)]
@@ -23,8 +30,8 @@ pub struct Pool {
 /// hashes and compares no string.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SaleKeys {
-    /// The countries of all sales, sorted: a country's number is its place here, so numbers
-    /// order as the codes do.
+    /// The countries of all sales (of sale and of manufacture), sorted: a country's number
+    /// is its place here, so numbers order as the codes do.
     pub(crate) countries: Vec<String>,
     /// Per country number: its region slot in [`ScheduleLookup`].
     region_slot: Vec<usize>,
@@ -34,6 +41,9 @@ pub(crate) struct SaleKeys {
     ranges: Vec<Vec<std::ops::Range<usize>>>,
     /// Per sale: the product's position (`None` when unknown) and the country number.
     sales: Vec<(Option<usize>, u32)>,
+    /// Per sale: the number of its country of manufacture, [`NO_COUNTRY`] when none; empty
+    /// when no sale gives one (every version 1 dataset), so those cost nothing.
+    made_in: Vec<u32>,
 }
 
 /// Lookups of a dataset's licensing terms: which region a country is in, which line a sale
@@ -49,6 +59,10 @@ pub struct Terms {
     lines: Vec<HashMap<String, Vec<(String, usize)>>>,
     /// Per schedule, what the fee loop needs without comparing strings.
     fast: Vec<ScheduleLookup>,
+    /// Per region slot (regions, then "in no region"): its `user_weight`.
+    user_weights: Vec<Decimal>,
+    /// Per product position: device or service.
+    kinds: Vec<ProductKind>,
 }
 
 /// One schedule's lines resolved once, so that a sale costs two hash lookups (its product and
@@ -116,14 +130,26 @@ impl Pool {
         self.dataset.pool.currency_decimals
     }
 
-    /// The schedule covering `year`, with its position.
+    /// The first schedule covering `year`, with its position: the pool's terms of that year
+    /// as a page shows them. A licensee's fees use [`Self::schedule_admitting`].
     #[must_use]
     pub fn schedule_for(&self, year: i32) -> Option<(usize, &RateSchedule)> {
         schedule_for(&self.dataset, year)
     }
+
+    /// The schedule a licensee signed on `signed` is charged under in `year`.
+    #[must_use]
+    pub fn schedule_admitting(
+        &self,
+        year: i32,
+        signed: Option<Date>,
+    ) -> Option<(usize, &RateSchedule)> {
+        schedule_admitting(&self.dataset, year, signed)
+    }
 }
 
-/// The schedule of `d` covering `year`, with its position.
+/// The first schedule of `d` covering `year`, with its position. Without signing-date
+/// schedules (every version 1 dataset) it is the only one.
 #[must_use]
 pub fn schedule_for(d: &Dataset, year: i32) -> Option<(usize, &RateSchedule)> {
     d.rate_schedules
@@ -132,16 +158,33 @@ pub fn schedule_for(d: &Dataset, year: i32) -> Option<(usize, &RateSchedule)> {
         .find(|(_, s)| s.covers(year))
 }
 
+/// The schedule of `d` covering `year` that admits a licensee signed on `signed`
+/// (pool-dataset-v2 4), with its position.
+#[must_use]
+pub fn schedule_admitting(
+    d: &Dataset,
+    year: i32,
+    signed: Option<Date>,
+) -> Option<(usize, &RateSchedule)> {
+    d.rate_schedules
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.covers(year) && s.admits(signed))
+}
+
 impl SaleKeys {
     fn new(d: &Dataset, terms: &Terms, index: &PoolIndex) -> SaleKeys {
         // Deduplicated before sorting: sales far outnumber countries.
-        let distinct: FxHashSet<&str> = d
-            .licensees
-            .iter()
-            .flat_map(|l| &l.usage.years)
-            .flat_map(|y| &y.sales)
-            .map(|s| s.country.as_str())
+        let all_sales = || {
+            d.licensees
+                .iter()
+                .flat_map(|l| &l.usage.years)
+                .flat_map(|y| &y.sales)
+        };
+        let distinct: FxHashSet<&str> = all_sales()
+            .flat_map(|s| std::iter::once(s.country.as_str()).chain(s.made_in.as_deref()))
             .collect();
+        let any_made_in = all_sales().any(|s| s.made_in.is_some());
         let mut countries: Vec<&str> = distinct.into_iter().collect();
         countries.sort_unstable();
         let number: FxHashMap<&str, u32> = countries
@@ -151,6 +194,7 @@ impl SaleKeys {
             .collect();
         let mut ranges = Vec::with_capacity(d.licensees.len());
         let mut sales = Vec::new();
+        let mut made_in = Vec::new();
         for l in &d.licensees {
             let mut years = Vec::with_capacity(l.usage.years.len());
             for y in &l.usage.years {
@@ -162,6 +206,14 @@ impl SaleKeys {
                         number.get(s.country.as_str()).copied().unwrap_or(0),
                     )
                 }));
+                if any_made_in {
+                    made_in.extend(y.sales.iter().map(|s| {
+                        s.made_in
+                            .as_deref()
+                            .and_then(|m| number.get(m).copied())
+                            .unwrap_or(NO_COUNTRY)
+                    }));
+                }
                 years.push(start..sales.len());
             }
             ranges.push(years);
@@ -175,6 +227,7 @@ impl SaleKeys {
             countries: countries.into_iter().map(str::to_owned).collect(),
             ranges,
             sales,
+            made_in,
         }
     }
 
@@ -182,6 +235,16 @@ impl SaleKeys {
     pub(crate) fn sales_of(&self, l: usize, y: usize) -> Option<&[(Option<usize>, u32)]> {
         let range = self.ranges.get(l)?.get(y)?;
         self.sales.get(range.clone())
+    }
+
+    /// The countries of manufacture of the sales of usage year `y` of licensee `l`: empty
+    /// when no sale of the pool gives one.
+    pub(crate) fn made_in_of(&self, l: usize, y: usize) -> &[u32] {
+        self.ranges
+            .get(l)
+            .and_then(|years| years.get(y))
+            .and_then(|range| self.made_in.get(range.clone()))
+            .unwrap_or(&[])
     }
 
     /// The region slot of country number `c`.
@@ -231,6 +294,13 @@ impl Terms {
             default_region,
             lines,
             fast: Vec::new(),
+            user_weights: dataset
+                .regions
+                .iter()
+                .map(crate::model::dataset::Region::user_weight)
+                .chain(std::iter::once(Decimal::ONE))
+                .collect(),
+            kinds: dataset.products.iter().map(|p| p.kind).collect(),
         };
         terms.fast = dataset
             .rate_schedules
@@ -310,6 +380,29 @@ impl Terms {
             .or(self.default_region)
             .filter(|&r| r < self.region_ids.len())
             .unwrap_or(self.region_ids.len())
+    }
+
+    /// The `user_weight` of the region slot (1 for "in no region").
+    pub(crate) fn user_weight_at(&self, slot: Option<usize>) -> Decimal {
+        slot.and_then(|s| self.user_weights.get(s))
+            .copied()
+            .unwrap_or(Decimal::ONE)
+    }
+
+    /// How much a user or subscriber in `country` counts: its region's `user_weight`, 1 in
+    /// no region.
+    #[must_use]
+    pub fn user_weight_of(&self, country: &str) -> Decimal {
+        self.user_weight_at(Some(self.region_slot(country)))
+    }
+
+    /// Whether `product` is a device or a service; `None` when it is not in the dataset.
+    #[must_use]
+    pub fn product_kind(&self, product: &str) -> Option<ProductKind> {
+        self.products
+            .get(product)
+            .and_then(|&p| self.kinds.get(p))
+            .copied()
     }
 
     /// The line of schedule `s` for product position `p` in region slot `slot`.

@@ -1,20 +1,19 @@
 //! Scenarios: a named, versioned list of changes to a pool's terms, market or membership
 //! (docs/scenario-format.md), applied to a dataset to give a new, validated dataset.
 
+mod apply;
 pub mod share_link;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+pub use apply::apply_scenario;
+
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::io::json::{FromJson, Obj, Reader, Value, check_amount, parse_json};
 use crate::io::read::{amount, choice, fraction, header, id, read_rate};
-use crate::model::dataset::{
-    Dataset, Discount, GroupCap, MAX_SALE_UNITS, ManagementFee, Member, Method, Patent, Rate,
-    RateLine, RateSchedule, Uncovered,
-};
+use crate::model::dataset::{ManagementFee, Member, Method, Patent, Rate, Uncovered};
 use crate::model::date::Date;
 use crate::model::issue::{Issue, Issues, Path};
-use crate::model::money::MAX_AMOUNT;
 
 /// The `format` value of a scenario file.
 pub const SCENARIO_FORMAT: &str = "poolcalc-scenario";
@@ -33,7 +32,8 @@ pub struct Scenario {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Change {
-    /// Multiply rates (per unit, every tier, percent of price and its per-unit bounds).
+    /// Multiply rates (per unit, every tier, percent of price and its per-unit bounds, every
+    /// service tier's amount and the credit).
     ScaleRates {
         /// Multiplier, e.g. "1.10" for +10 %.
         factor: Decimal,
@@ -114,7 +114,13 @@ pub enum Change {
         #[serde(skip_serializing_if = "Option::is_none")]
         uncovered: Option<Uncovered>,
     },
-    /// Scale the licensees' units: × factor × (1 + growth)^(year − base year), rounded.
+    /// Set or remove the pool's limit on rate rises from one schedule to the next.
+    SetMaxRateRise {
+        /// The fraction; `null` removes it.
+        max_rate_rise: Option<Decimal>,
+    },
+    /// Scale the licensees' volumes (units, upstream-paid units, users, subscribers,
+    /// revenue): × factor × (1 + growth)^(year − base year), counts rounded.
     ScaleVolumes {
         /// Multiplier on every year.
         factor: Decimal,
@@ -226,7 +232,7 @@ impl FromJson for Change {
     }
 }
 
-const KINDS: [&str; 11] = [
+const KINDS: [&str; 12] = [
     "scale_rates",
     "set_rate",
     "set_annual_cap",
@@ -235,6 +241,7 @@ const KINDS: [&str; 11] = [
     "remove_discount",
     "set_management_fee",
     "set_method",
+    "set_max_rate_rise",
     "scale_volumes",
     "add_member",
     "remove_member",
@@ -348,6 +355,22 @@ fn read_change(kind: &str, o: &mut Obj<'_, '_>, r: &mut Reader, v: &Value<'_>) -
                 uncovered: uncovered?,
             })
         }
+        "set_max_rate_rise" => {
+            let has = o.has("max_rate_rise") || v.get("max_rate_rise").is_some_and(Value::is_null);
+            let max = o.opt::<Decimal>(r, "max_rate_rise");
+            if !has {
+                r.issues.push(
+                    o.path(),
+                    "missing field `max_rate_rise` (a fraction such as \"0.20\", or null to remove it)",
+                );
+            }
+            if let Some(Some(m)) = max {
+                check_amount(r, &o.at("max_rate_rise"), m);
+            }
+            Some(Change::SetMaxRateRise {
+                max_rate_rise: max?,
+            })
+        }
         "scale_volumes" => {
             let factor = o.opt::<Decimal>(r, "factor");
             let growth = o.opt::<Decimal>(r, "growth");
@@ -393,284 +416,4 @@ fn read_change(kind: &str, o: &mut Obj<'_, '_>, r: &mut Reader, v: &Value<'_>) -
             None
         }
     }
-}
-
-/// Applies a scenario to a dataset: the changed dataset, validated again.
-///
-/// # Errors
-/// Changes that name what does not exist, or a result that is no longer a valid dataset.
-pub fn apply_scenario(base: &Dataset, scenario: &Scenario) -> Result<Dataset, Vec<Issue>> {
-    let mut d = base.clone();
-    let mut issues = Issues::default();
-    for (i, change) in scenario.changes.iter().enumerate() {
-        let at = format!("changes[{i}]");
-        if let Err(message) = apply_change(&mut d, change) {
-            issues.push(at, message);
-        }
-    }
-    if issues.is_empty() {
-        crate::fees::check_dataset(&d, &mut issues);
-    }
-    if issues.is_empty() {
-        Ok(d)
-    } else {
-        Err(issues.into_vec())
-    }
-}
-
-fn schedules<'a>(
-    d: &'a mut Dataset,
-    only: Option<&String>,
-) -> Result<Vec<&'a mut RateSchedule>, String> {
-    let picked: Vec<&mut RateSchedule> = d
-        .rate_schedules
-        .iter_mut()
-        .filter(|s| only.is_none_or(|id| &s.id == id))
-        .collect();
-    if picked.is_empty() {
-        return Err(match only {
-            Some(id) => format!("no rate schedule \"{id}\""),
-            None => "the dataset has no rate schedule".to_owned(),
-        });
-    }
-    Ok(picked)
-}
-
-/// Scales a line's rates by `factor`. Factors of several changes compound before the result
-/// is validated again, so each product is checked here: past [`MAX_AMOUNT`] it is an error.
-fn scale_rate(rate: &mut Rate, factor: Decimal) -> Result<(), String> {
-    let scale = |amount: &mut Decimal| -> Result<(), String> {
-        match amount.checked_mul(factor) {
-            Some(scaled) if scaled <= MAX_AMOUNT => {
-                *amount = scaled;
-                Ok(())
-            }
-            _ => Err(format!(
-                "this total is too large to compute exactly: {amount} × {factor} is more than {MAX_AMOUNT}, the largest amount the calculator takes"
-            )),
-        }
-    };
-    match rate {
-        Rate::PerUnit { per_unit } => scale(per_unit)?,
-        Rate::Tiers { tiers, .. } => {
-            for t in tiers.iter_mut() {
-                scale(&mut t.per_unit)?;
-            }
-        }
-        Rate::PercentOfPrice {
-            percent_of_price,
-            min_per_unit,
-            max_per_unit,
-        } => {
-            *percent_of_price = percent_of_price
-                .checked_mul(factor)
-                .map_or(Decimal::ONE, |p| p.min(Decimal::ONE));
-            for m in min_per_unit.iter_mut().chain(max_per_unit.iter_mut()) {
-                scale(m)?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn apply_change(d: &mut Dataset, change: &Change) -> Result<(), String> {
-    match change {
-        Change::ScaleRates {
-            factor,
-            schedule,
-            product,
-            region,
-        } => {
-            let mut hits = 0;
-            for s in schedules(d, schedule.as_ref())? {
-                for line in s.lines.iter_mut().filter(|l| {
-                    product.as_ref().is_none_or(|p| &l.product == p)
-                        && region.as_ref().is_none_or(|r| &l.region == r)
-                }) {
-                    scale_rate(&mut line.rate, *factor)?;
-                    hits += 1;
-                }
-            }
-            if hits == 0 {
-                return Err("no rate line matches this product and region".into());
-            }
-        }
-        Change::SetRate {
-            schedule,
-            product,
-            region,
-            rate,
-        } => {
-            for s in schedules(d, schedule.as_ref())? {
-                match s
-                    .lines
-                    .iter_mut()
-                    .find(|l| &l.product == product && &l.region == region)
-                {
-                    Some(line) => line.rate = rate.clone(),
-                    None => s.lines.push(RateLine {
-                        product: product.clone(),
-                        region: region.clone(),
-                        rate: rate.clone(),
-                    }),
-                }
-            }
-        }
-        Change::SetAnnualCap { schedule, amount } => {
-            for s in schedules(d, schedule.as_ref())? {
-                s.annual_cap = *amount;
-            }
-        }
-        Change::SetGroupCap {
-            schedule,
-            id,
-            products,
-            amount,
-        } => {
-            for s in schedules(d, schedule.as_ref())? {
-                match (s.group_caps.iter_mut().find(|g| &g.id == id), products) {
-                    (Some(g), p) => {
-                        g.amount = *amount;
-                        if let Some(p) = p {
-                            g.products.clone_from(p);
-                        }
-                    }
-                    (None, Some(p)) => s.group_caps.push(GroupCap {
-                        id: id.clone(),
-                        products: p.clone(),
-                        amount: *amount,
-                    }),
-                    (None, None) => {
-                        return Err(format!(
-                            "schedule \"{}\" has no group cap \"{id}\"; give `products` to add one",
-                            s.id
-                        ));
-                    }
-                }
-            }
-        }
-        Change::SetDiscount {
-            schedule,
-            id,
-            percent,
-            signed_before,
-        } => {
-            for s in schedules(d, schedule.as_ref())? {
-                let discount = Discount {
-                    id: id.clone(),
-                    percent: *percent,
-                    signed_before: *signed_before,
-                };
-                match s.discounts.iter_mut().find(|x| &x.id == id) {
-                    Some(x) => *x = discount,
-                    None => s.discounts.push(discount),
-                }
-            }
-        }
-        Change::RemoveDiscount { schedule, id } => {
-            let mut hits = 0;
-            for s in schedules(d, schedule.as_ref())? {
-                let before = s.discounts.len();
-                s.discounts.retain(|x| &x.id != id);
-                hits += before - s.discounts.len();
-            }
-            if hits == 0 {
-                return Err(format!("no discount \"{id}\" to remove"));
-            }
-        }
-        Change::SetManagementFee { management_fee } => {
-            d.distribution.management_fee = management_fee.clone()
-        }
-        Change::SetMethod { method, uncovered } => {
-            d.distribution.method = *method;
-            if let Some(u) = uncovered {
-                d.distribution.uncovered = *u;
-            }
-        }
-        Change::ScaleVolumes {
-            factor,
-            growth,
-            base_year,
-        } => scale_volumes(d, *factor, *growth, *base_year)?,
-        Change::AddMember { member, patents } => {
-            if d.members.iter().any(|m| m.id == member.id) {
-                return Err(format!("a member \"{}\" already exists", member.id));
-            }
-            if let Some(p) = patents.iter().find(|p| p.member != member.id) {
-                return Err(format!(
-                    "patent \"{}\" belongs to \"{}\", not to the joining member \"{}\"",
-                    p.id, p.member, member.id
-                ));
-            }
-            d.members.push(member.clone());
-            d.patents.extend(patents.iter().cloned());
-        }
-        Change::RemoveMember { member, from } => {
-            let m = d
-                .members
-                .iter_mut()
-                .find(|m| &m.id == member)
-                .ok_or_else(|| format!("no member \"{member}\""))?;
-            if *from <= m.joined {
-                return Err(format!(
-                    "{member} joined on {}; it can only leave after that",
-                    m.joined
-                ));
-            }
-            m.exited = Some(m.exited.map_or(*from, |e| e.min(*from)));
-        }
-    }
-    Ok(())
-}
-
-fn scale_volumes(
-    d: &mut Dataset,
-    factor: Decimal,
-    growth: Decimal,
-    base_year: Option<i32>,
-) -> Result<(), String> {
-    let base = base_year
-        .or_else(|| {
-            d.licensees
-                .iter()
-                .flat_map(|l| l.usage.years.iter().map(|y| y.year))
-                .min()
-        })
-        .unwrap_or(0);
-    let step = Decimal::ONE + growth;
-    for l in &mut d.licensees {
-        for y in &mut l.usage.years {
-            let mut m = factor;
-            for _ in 0..(y.year - base).unsigned_abs() {
-                m = if y.year >= base {
-                    m.checked_mul(step)
-                } else {
-                    m.checked_div(step)
-                }
-                .ok_or_else(|| {
-                    format!(
-                        "growth over {} years is too large to compute",
-                        (y.year - base).abs()
-                    )
-                })?;
-            }
-            for s in &mut y.sales {
-                let too_large = || {
-                    format!(
-                        "this total is too large to compute exactly: {} units × {m} is more than a sale may hold ({MAX_SALE_UNITS})",
-                        s.units
-                    )
-                };
-                let scaled = Decimal::from(s.units)
-                    .checked_mul(m)
-                    .ok_or_else(too_large)?
-                    .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-                s.units = u64::try_from(scaled)
-                    .ok()
-                    .filter(|u| *u <= MAX_SALE_UNITS)
-                    .ok_or_else(too_large)?;
-            }
-        }
-    }
-    Ok(())
 }

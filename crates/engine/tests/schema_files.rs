@@ -1,5 +1,6 @@
 //! The JSON Schemas served by the app (public/schema/) are the ones generated from the types.
-//! Run with `POOLCALC_WRITE_SCHEMA=1` to rewrite them after changing the types.
+//! Run with `POOLCALC_WRITE_SCHEMA=1` to rewrite them after changing the types. The version 1
+//! files are the version 2 ones less what version 2 added: they must not change.
 
 use std::path::PathBuf;
 
@@ -23,11 +24,13 @@ fn check(file: &str, schema: &serde_json::Value) {
 }
 
 #[test]
-fn dataset_schema_file_is_current() {
-    check("pool-dataset-v1.schema.json", &dataset_schema());
+fn dataset_schema_files_are_current() {
+    check("pool-dataset-v1.schema.json", &dataset_schema(1));
+    check("pool-dataset-v2.schema.json", &dataset_schema(2));
 }
 
 #[test]
-fn usage_schema_file_is_current() {
-    check("pool-usage-v1.schema.json", &usage_schema());
+fn usage_schema_files_are_current() {
+    check("pool-usage-v1.schema.json", &usage_schema(1));
+    check("pool-usage-v2.schema.json", &usage_schema(2));
 }

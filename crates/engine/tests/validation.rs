@@ -255,7 +255,7 @@ fn licensee_sales_must_be_chargeable() {
 #[test]
 fn wrong_format_or_version() {
     let mut v = base();
-    v["version"] = json!(2);
+    v["version"] = json!(3);
     assert_problem(&v, "version", "not supported");
     let mut v = base();
     v["format"] = json!("patent-pool-usage");

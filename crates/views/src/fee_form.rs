@@ -1,19 +1,34 @@
 //! The licensee's fee calculator form: sales rows as typed (text, kept as typed so a slip
 //! never loses a row), turned into a usage profile the fee rules can charge. Each field that
 //! does not parse is marked; each row the pool's terms cannot charge is marked with the
-//! engine's message and left out, so the rest still computes. Also the summaries the page
-//! shows next to the fee report (units, royalty per unit, percentages as text).
+//! engine's message and left out, so the rest still computes. Version 2 columns (where a
+//! sale was made, units paid upstream, a service's users, subscribers and revenue) are
+//! shown only where the dataset needs them ([`form_columns`]). The field parsers are in
+//! `parse`, the summaries the page shows next to the fee report in `summary`.
+
+mod columns;
+mod parse;
+mod row;
+mod summary;
+
+pub use columns::{FormColumns, form_columns};
+use row::{ParsedRow, parse_row};
+
+pub use parse::{
+    FieldProblem, parse_country, parse_decimal, parse_optional_count, parse_percent, parse_units,
+    parse_year, per_unit_text, percent_text,
+};
+pub use summary::{TotalSummary, YearSummary, summarize};
 
 use std::collections::BTreeMap;
-use std::str::FromStr;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use poolcalc_engine::fees::{FeeReport, compute_fees};
-use poolcalc_engine::model::dataset::{Dataset, MAX_SALE_UNITS, Sale, Usage, UsageYear};
-use poolcalc_engine::model::date::{Date, YEARS};
-use poolcalc_engine::model::money::MAX_AMOUNT;
+use poolcalc_engine::model::dataset::{Dataset, Sale, Usage, UsageYear};
+use poolcalc_engine::model::date::Date;
+use poolcalc_engine::model::service::ProductKind;
 use poolcalc_engine::model::text::Text;
 use poolcalc_engine::pool::Pool;
 
@@ -31,6 +46,16 @@ pub struct SaleRowText {
     pub units: String,
     /// Net price per unit (may be empty).
     pub price: String,
+    /// Country of manufacture (may be empty; version 2).
+    pub made_in: String,
+    /// Units whose royalty a supplier paid (may be empty; version 2).
+    pub upstream_paid_units: String,
+    /// A service's users (may be empty; version 2; instead of units and price).
+    pub users: String,
+    /// A service's subscribers (may be empty; version 2).
+    pub subscribers: String,
+    /// A service's revenue (may be empty; version 2).
+    pub revenue: String,
 }
 
 /// Everything the licensee typed into the calculator.
@@ -49,33 +74,6 @@ pub struct FeeFormText {
     pub rows: Vec<SaleRowText>,
 }
 
-/// Why a typed field cannot be used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum FieldProblem {
-    /// Not a whole year of the engine's range, 1900–2200.
-    NotAYear,
-    /// Empty where a value is needed.
-    Empty,
-    /// Not a whole number of units ≥ 0.
-    NotWholeUnits,
-    /// Not a decimal number such as 12.50.
-    NotADecimal,
-    /// Below zero.
-    Negative,
-    /// Not a two-letter ISO country code.
-    NotACountry,
-    /// Not a date `YYYY-MM-DD`.
-    NotADate,
-    /// A growth rate of −100 % or less.
-    GrowthTooLow,
-    /// More than [`MAX_FILL_YEARS`] years to fill.
-    TooManyYears,
-    /// More units than [`MAX_SALE_UNITS`] in one sale.
-    TooManyUnits,
-    /// More than [`MAX_AMOUNT`].
-    TooLarge,
-}
-
 /// The most years the growth fill adds, so a typo (year 20300) cannot freeze the page.
 pub const MAX_FILL_YEARS: i32 = 50;
 
@@ -92,6 +90,16 @@ pub struct RowMarks {
     pub units: Option<FieldProblem>,
     /// Price field.
     pub price: Option<FieldProblem>,
+    /// Made-in field.
+    pub made_in: Option<FieldProblem>,
+    /// Upstream-paid units field.
+    pub upstream_paid_units: Option<FieldProblem>,
+    /// Users field.
+    pub users: Option<FieldProblem>,
+    /// Subscribers field.
+    pub subscribers: Option<FieldProblem>,
+    /// Revenue field.
+    pub revenue: Option<FieldProblem>,
     /// Why the pool's terms cannot charge the row (the engine's message), when it parses.
     pub charge: Option<String>,
 }
@@ -105,6 +113,11 @@ impl RowMarks {
             && self.country.is_none()
             && self.units.is_none()
             && self.price.is_none()
+            && self.made_in.is_none()
+            && self.upstream_paid_units.is_none()
+            && self.users.is_none()
+            && self.subscribers.is_none()
+            && self.revenue.is_none()
             && self.charge.is_none()
     }
 }
@@ -124,165 +137,6 @@ pub struct FormOutcome {
     pub usage: Usage,
     /// The fees of `usage`; an error message when even that cannot be charged.
     pub report: Result<FeeReport, String>,
-}
-
-/// A year of the engine's range (`YEARS`, 1900–2200): a year outside it is marked on its
-/// field here rather than refused by the engine further on.
-///
-/// # Errors
-/// [`FieldProblem::NotAYear`] or [`FieldProblem::Empty`].
-pub fn parse_year(text: &str) -> Result<i32, FieldProblem> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err(FieldProblem::Empty);
-    }
-    t.parse::<i32>()
-        .ok()
-        .filter(|y| YEARS.contains(y))
-        .ok_or(FieldProblem::NotAYear)
-}
-
-/// Digits with optional thousands separators (`,`, `_`, spaces) removed.
-fn without_separators(text: &str) -> String {
-    text.trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}' | '，'))
-        .collect()
-}
-
-/// Whole units ≥ 0; `1,000,000` is accepted.
-///
-/// # Errors
-/// [`FieldProblem::NotWholeUnits`], [`FieldProblem::Negative`] or [`FieldProblem::Empty`].
-pub fn parse_units(text: &str) -> Result<u64, FieldProblem> {
-    let t = without_separators(text);
-    if t.is_empty() {
-        return Err(FieldProblem::Empty);
-    }
-    if let Some(rest) = t.strip_prefix('-')
-        && !rest.is_empty()
-        && rest.chars().all(|c| c.is_ascii_digit())
-    {
-        return Err(FieldProblem::Negative);
-    }
-    if !t.chars().all(|c| c.is_ascii_digit()) {
-        return Err(FieldProblem::NotWholeUnits);
-    }
-    match t.parse::<u64>() {
-        Ok(u) if u <= MAX_SALE_UNITS => Ok(u),
-        // All digits, so only its size can be wrong.
-        _ => Err(FieldProblem::TooManyUnits),
-    }
-}
-
-/// A decimal number, no exponent; empty is `None`.
-///
-/// # Errors
-/// [`FieldProblem::NotADecimal`] or [`FieldProblem::Negative`].
-pub fn parse_decimal(text: &str) -> Result<Option<Decimal>, FieldProblem> {
-    let t = without_separators(text);
-    if t.is_empty() {
-        return Ok(None);
-    }
-    let shape = t.strip_prefix('-').unwrap_or(&t);
-    let (whole, frac) = match shape.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (shape, None),
-    };
-    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    let ok = digits(whole) && frac.is_none_or(|f| digits(f) && !f.is_empty()) && !whole.is_empty();
-    if !ok {
-        return Err(FieldProblem::NotADecimal);
-    }
-    let d = Decimal::from_str(&t).map_err(|_| FieldProblem::NotADecimal)?;
-    if d.is_sign_negative() && !d.is_zero() {
-        return Err(FieldProblem::Negative);
-    }
-    if d > MAX_AMOUNT {
-        return Err(FieldProblem::TooLarge);
-    }
-    Ok(Some(d))
-}
-
-/// A country code; lower case is accepted and upper-cased.
-///
-/// # Errors
-/// [`FieldProblem::NotACountry`] or [`FieldProblem::Empty`].
-pub fn parse_country(text: &str) -> Result<String, FieldProblem> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err(FieldProblem::Empty);
-    }
-    if t.len() == 2 && t.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Ok(t.to_ascii_uppercase())
-    } else {
-        Err(FieldProblem::NotACountry)
-    }
-}
-
-/// A percentage typed as "5", "5 %" or "-2.5": the fraction (0.05, −0.025); empty is 0.
-///
-/// # Errors
-/// [`FieldProblem::NotADecimal`].
-pub fn parse_percent(text: &str) -> Result<Decimal, FieldProblem> {
-    let t = text.trim().trim_end_matches(['%', '％']).trim();
-    let (negative, body) = match t.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, t),
-    };
-    let value = parse_decimal(body)?.unwrap_or_default() / Decimal::ONE_HUNDRED;
-    Ok(if negative { -value } else { value })
-}
-
-/// A fraction as a percentage for people: 0.0325 → "3.25", at most `dp` decimals.
-#[must_use]
-pub fn percent_text(fraction: Decimal, dp: u32) -> String {
-    (fraction * Decimal::ONE_HUNDRED)
-        .round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
-        .to_string()
-}
-
-/// A per-unit amount for people: at least the currency's decimals, at most `decimals + 4`.
-#[must_use]
-pub fn per_unit_text(amount: Decimal, decimals: u32) -> String {
-    let mut r = amount.round_dp_with_strategy(decimals + 4, RoundingStrategy::MidpointAwayFromZero);
-    r = r.normalize();
-    if r.scale() < decimals {
-        r.rescale(decimals);
-    }
-    r.to_string()
-}
-
-struct ParsedRow {
-    year: i32,
-    sale: Sale,
-}
-
-fn parse_row(row: &SaleRowText, marks: &mut RowMarks) -> Option<ParsedRow> {
-    let year = parse_year(&row.year).map_err(|p| marks.year = Some(p)).ok();
-    let product = row.product.trim();
-    if product.is_empty() {
-        marks.product = Some(FieldProblem::Empty);
-    }
-    let country = parse_country(&row.country)
-        .map_err(|p| marks.country = Some(p))
-        .ok();
-    let units = parse_units(&row.units)
-        .map_err(|p| marks.units = Some(p))
-        .ok();
-    let price = parse_decimal(&row.price)
-        .map_err(|p| marks.price = Some(p))
-        .ok();
-    Some(ParsedRow {
-        year: year?,
-        sale: Sale {
-            product: (!product.is_empty()).then(|| product.to_owned())?,
-            country: country?,
-            units: units?,
-            price: price?,
-        },
-    })
 }
 
 /// `years[i].sales[k]…` → (i, Some(k)); `years[i].year` → (i, None).
@@ -353,7 +207,14 @@ pub fn evaluate(pool: &Pool, form: &FeeFormText) -> FormOutcome {
         .rows
         .iter()
         .zip(marks.iter_mut())
-        .map(|(row, m)| parse_row(row, m))
+        .map(|(row, m)| {
+            // An unknown product is charged as a device: the engine names it.
+            let kind = pool
+                .terms()
+                .product_kind(row.product.trim())
+                .unwrap_or_default();
+            parse_row(row, kind, m)
+        })
         .collect();
     let candidates: Vec<(usize, &ParsedRow)> = parsed
         .iter()
@@ -413,12 +274,21 @@ pub fn rows_from_years(years: &[UsageYear]) -> Vec<SaleRowText> {
     years
         .iter()
         .flat_map(|y| {
-            y.sales.iter().map(move |s| SaleRowText {
-                year: y.year.to_string(),
-                product: s.product.clone(),
-                country: s.country.clone(),
-                units: s.units.to_string(),
-                price: s.price.map(|p| p.to_string()).unwrap_or_default(),
+            y.sales.iter().map(move |s| {
+                let service = s.service.as_ref();
+                let text = |v: Option<String>| v.unwrap_or_default();
+                SaleRowText {
+                    year: y.year.to_string(),
+                    product: s.product.clone(),
+                    country: s.country.clone(),
+                    units: text(service.is_none().then(|| s.units.to_string())),
+                    price: text(s.price.map(|p| p.to_string())),
+                    made_in: text(s.made_in.clone()),
+                    upstream_paid_units: text(s.upstream_paid_units.map(|u| u.to_string())),
+                    users: text(service.and_then(|m| m.users).map(|u| u.to_string())),
+                    subscribers: text(service.and_then(|m| m.subscribers).map(|u| u.to_string())),
+                    revenue: text(service.and_then(|m| m.revenue).map(|r| r.to_string())),
+                }
             })
         })
         .collect()
@@ -436,22 +306,31 @@ pub fn form_from_usage(usage: &Usage, lang: &str) -> FeeFormText {
     }
 }
 
-/// A new row for `product`: its typical price prefilled where the dataset gives one.
+/// A new row for `product`: its typical price prefilled where the dataset gives one; a
+/// service's row starts with 100,000 users.
 #[must_use]
 pub fn new_row(dataset: &Dataset, year: i32, product: &str, country: &str) -> SaleRowText {
-    let price = dataset
-        .products
-        .iter()
-        .find(|p| p.id == product)
-        .and_then(|p| p.typical_price)
-        .map(|p| p.to_string())
-        .unwrap_or_default();
-    SaleRowText {
+    let found = dataset.products.iter().find(|p| p.id == product);
+    let row = SaleRowText {
         year: year.to_string(),
         product: product.to_owned(),
         country: country.to_owned(),
+        ..SaleRowText::default()
+    };
+    // A service starts with users, a device with units at its typical price.
+    if found.is_some_and(|p| p.kind == ProductKind::Service) {
+        return SaleRowText {
+            users: "100000".to_owned(),
+            ..row
+        };
+    }
+    SaleRowText {
         units: "100000".to_owned(),
-        price,
+        price: found
+            .and_then(|p| p.typical_price)
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
+        ..row
     }
 }
 
@@ -486,75 +365,4 @@ pub fn starter_form(dataset: &Dataset, this_year: i32) -> FeeFormText {
             .map(|p| new_row(dataset, year, &p.id, "CN"))
             .collect(),
     }
-}
-
-/// Units and royalty per unit of one year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct YearSummary {
-    /// The year.
-    pub year: i32,
-    /// Every unit sold (royalty-free ones included).
-    pub units: u64,
-    /// Units sold royalty-free (no pool patent in force in the country).
-    pub exempt_units: u64,
-    /// What is due.
-    pub payable: Decimal,
-    /// payable / units.
-    pub per_unit: Option<Decimal>,
-}
-
-/// The same over all the years.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TotalSummary {
-    /// Every unit sold.
-    pub units: u64,
-    /// Units sold royalty-free.
-    pub exempt_units: u64,
-    /// Σ payable.
-    pub payable: Decimal,
-    /// payable / units.
-    pub per_unit: Option<Decimal>,
-}
-
-fn per(amount: Decimal, units: u64) -> Option<Decimal> {
-    (units > 0).then(|| amount / Decimal::from(units))
-}
-
-/// Units and effective royalty per unit, per year of the report and in total.
-#[must_use]
-pub fn summarize(usage: &Usage, report: &FeeReport) -> (Vec<YearSummary>, TotalSummary) {
-    let years: Vec<YearSummary> = report
-        .years
-        .iter()
-        .map(|fy| {
-            let units = usage
-                .years
-                .iter()
-                .filter(|y| y.year == fy.year)
-                .flat_map(|y| &y.sales)
-                .fold(0u64, |a, s| a.saturating_add(s.units));
-            let exempt_units = fy
-                .exempt
-                .iter()
-                .fold(0u64, |a, e| a.saturating_add(e.units));
-            YearSummary {
-                year: fy.year,
-                units,
-                exempt_units,
-                payable: fy.payable,
-                per_unit: per(fy.payable, units),
-            }
-        })
-        .collect();
-    let units = years.iter().fold(0u64, |a, y| a.saturating_add(y.units));
-    let exempt_units = years
-        .iter()
-        .fold(0u64, |a, y| a.saturating_add(y.exempt_units));
-    let total = TotalSummary {
-        units,
-        exempt_units,
-        payable: report.total,
-        per_unit: per(report.total, units),
-    };
-    (years, total)
 }

@@ -1,31 +1,24 @@
 //! One year's fee computation laid out step by step in the order of spec section 4 (line
-//! resolution, tier bands, discount, group caps, enterprise cap, rounding), with the
-//! intermediate amounts the explain view prints. Every number comes from the `FeeYear` the
-//! fee rules produced and the schedule's own terms; nothing is recomputed differently.
+//! resolution with the version 2 coverage, attribution and upstream-paid units in `route`,
+//! tier bands and service tiers in `service`, discount, group caps, enterprise cap,
+//! rounding), with the intermediate amounts the explain view prints. Every number comes
+//! from the `FeeYear` the fee rules produced and the schedule's own terms, read with the
+//! pool's own lookups; nothing is recomputed differently.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use poolcalc_engine::fees::{FeeYear, LineFee};
+use poolcalc_engine::model::applies_to::AppliesTo;
 use poolcalc_engine::model::dataset::{Rate, Sale};
+use poolcalc_engine::model::in_force::InForceRule;
 use poolcalc_engine::pool::Pool;
 
-/// Where one sale went (step 2).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SaleRoute {
-    /// Product id.
-    pub product: String,
-    /// Country of sale.
-    pub country: String,
-    /// Units.
-    pub units: u64,
-    /// The country's region, if any.
-    pub region: Option<String>,
-    /// The region of the line it resolved to (`"*"` for the catch-all line).
-    pub line_region: Option<String>,
-    /// Royalty-free: no pool patent counts in the country that year.
-    pub exempt: bool,
-}
+mod route;
+mod service;
+
+pub use route::{Coverage, SaleRoute, ServiceRoute};
+pub use service::{ServiceStep, ServiceTierStep};
 
 /// How a line is charged, for the sentence that explains it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -46,6 +39,8 @@ pub enum LineRate {
         /// Highest per unit.
         max: Option<Decimal>,
     },
+    /// A service line (version 2): which measure reached which tier, and the credit.
+    Service(ServiceStep),
 }
 
 /// A group cap checked in step 5.
@@ -76,6 +71,10 @@ pub struct FeeSteps {
     pub to_year: Option<i32>,
     /// Whether royalty is due only where a pool patent counts.
     pub requires_patent_in_force: bool,
+    /// Where it must count: the country of sale, or of sale or manufacture (version 2).
+    pub in_force_rule: InForceRule,
+    /// The licensees the schedule admits by signing date (version 2).
+    pub applies_to: Option<AppliesTo>,
     /// Step 2: each sale's line.
     pub routes: Vec<SaleRoute>,
     /// Step 3: per line, its rate, bands and amounts.
@@ -113,25 +112,9 @@ pub fn fee_steps(pool: &Pool, fy: &FeeYear, sales: &[Sale]) -> Option<FeeSteps> 
         .iter()
         .enumerate()
         .find(|(_, s)| s.id == fy.schedule)?;
-    let terms = pool.terms();
     let routes = sales
         .iter()
-        .map(|s| {
-            let line = terms.resolve_line(s_pos, &s.product, &s.country);
-            SaleRoute {
-                product: s.product.clone(),
-                country: s.country.clone(),
-                units: s.units,
-                region: terms.region_of(&s.country).map(str::to_owned),
-                line_region: line
-                    .and_then(|l| schedule.lines.get(l))
-                    .map(|l| l.region.clone()),
-                exempt: fy
-                    .exempt
-                    .iter()
-                    .any(|e| e.product == s.product && e.country == s.country),
-            }
-        })
+        .map(|s| route::route(pool, s_pos, schedule, fy.year, s))
         .collect();
     let lines = fy
         .lines
@@ -158,6 +141,21 @@ pub fn fee_steps(pool: &Pool, fy: &FeeYear, sales: &[Sale]) -> Option<FeeSteps> 
                         min: *min_per_unit,
                         max: *max_per_unit,
                     },
+                    Rate::ServiceTiers {
+                        service_tiers,
+                        credit,
+                    } => {
+                        let (measures, tier) = l
+                            .service
+                            .as_ref()
+                            .map_or((Default::default(), None), |s| (s.measures, s.tier));
+                        LineRate::Service(service::service_step(
+                            service_tiers,
+                            *credit,
+                            measures,
+                            tier,
+                        ))
+                    }
                 });
             (l.clone(), rate)
         })
@@ -191,7 +189,9 @@ pub fn fee_steps(pool: &Pool, fy: &FeeYear, sales: &[Sale]) -> Option<FeeSteps> 
         schedule: schedule.id.clone(),
         from_year: schedule.from_year,
         to_year: schedule.to_year,
-        requires_patent_in_force: schedule.requires_patent_in_force,
+        requires_patent_in_force: schedule.requires_patent_in_force.is_required(),
+        in_force_rule: schedule.requires_patent_in_force,
+        applies_to: schedule.applies_to,
         routes,
         lines,
         gross: fy.gross,

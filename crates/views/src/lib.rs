@@ -18,3 +18,4 @@ pub mod report_card;
 pub mod shares_csv;
 pub mod shares_view;
 pub mod stack_view;
+pub mod terms_history;

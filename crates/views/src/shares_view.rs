@@ -300,7 +300,7 @@ pub fn income_follows_patents(pool: &Pool) -> bool {
     pool.dataset()
         .rate_schedules
         .iter()
-        .any(|s| s.requires_patent_in_force)
+        .any(|s| s.requires_patent_in_force.is_required())
 }
 
 /// The years a page offers: those with licensee sales, else those with patents in force.

@@ -22,6 +22,7 @@ fn row(year: &str, product: &str, country: &str, units: &str, price: &str) -> Sa
         country: country.into(),
         units: units.into(),
         price: price.into(),
+        ..SaleRowText::default()
     }
 }
 

@@ -92,6 +92,7 @@ fn volume_curve_shows_tiers_and_cap() {
         country: "US".into(),
         units: 0,
         price: None,
+        ..Sale::default()
     };
     let curve = royalty_curve(&p, None, 2026, &sale, &[500, 1000, 2000, 4000]).unwrap_or_default();
     let per_unit: Vec<String> = curve

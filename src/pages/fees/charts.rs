@@ -211,6 +211,7 @@ pub fn Charts() -> impl IntoView {
                 country: country.clone(),
                 units: 0,
                 price: None,
+                ..Sale::default()
             });
         // The curve marks the volume of the first row of this product and country.
         let units = sale.units;

@@ -110,6 +110,8 @@ pub fn Explain() -> impl IntoView {
                         }
                         .into_any()
                     }
+                    // Version 2 service lines: the amount only until the page explains tiers.
+                    LineRate::Service(_) => view! { <p>{name.clone()}": "{exact.clone()}</p> }.into_any(),
                     LineRate::PercentOfPrice { percent, min, max } => {
                         let bounds = match (min, max) {
                             (None, None) => String::new(),

@@ -33,9 +33,6 @@ impl Income {
 /// contributes nothing.
 #[must_use]
 pub fn pool_income(pool: &Pool, year: i32) -> Income {
-    let Some((s_pos, schedule)) = pool.schedule_for(year) else {
-        return Income::from_countries(Vec::new());
-    };
     // The licensees' sales are resolved to numbers once per pool, so a year of tens of
     // thousands of sales hashes no string; the fee buffers are reused across licensees.
     let numbers = pool.sale_keys();
@@ -47,6 +44,10 @@ pub fn pool_income(pool: &Pool, year: i32) -> Income {
             if y.year != year {
                 continue;
             }
+            // Each licensee under its own schedule (version 2 section 4).
+            let Some((s_pos, schedule)) = pool.schedule_admitting(year, l.usage.signed) else {
+                continue;
+            };
             let Some(keys) = numbers.sales_of(li, yi) else {
                 continue;
             };
@@ -55,6 +56,7 @@ pub fn pool_income(pool: &Pool, year: i32) -> Income {
                 s_pos,
                 schedule,
                 keys,
+                made_in: numbers.made_in_of(li, yi),
                 counts,
             };
             let calc = year_calc(

@@ -10,13 +10,14 @@ use rust_decimal::Decimal;
 
 use crate::fees::tiers::charge;
 use crate::fees::{
-    AppliedDiscount, CountryFee, ExemptSale, FeeErrorKind, FeeYear, LineFee, fees_for_year,
-    percent_amount,
+    AppliedDiscount, CountryFee, ExemptReason, ExemptSale, FeeErrorKind, FeeYear, LineFee,
+    fees_for_year, percent_amount,
 };
 use crate::fees::{Income, pool_income};
 use crate::io::synth::{SynthOptions, synthesize};
 use crate::model::dataset::{ANY_REGION, GroupCap, Rate, Sale, TierMode};
 use crate::model::date::Date;
+use crate::model::in_force::InForceRule;
 use crate::model::money::{apportion, round};
 use crate::pool::Pool;
 
@@ -86,7 +87,8 @@ fn reference_fees(
     let mut exempt: BTreeMap<(&str, &str), u64> = BTreeMap::new();
     for (k, sale) in sales.iter().enumerate() {
         let l = reference_line(pool, s_pos, sale).map_err(|e| (Some(k), Box::new(e)))?;
-        if schedule.requires_patent_in_force && pool.index().country_days(year, &sale.country) == 0
+        if schedule.requires_patent_in_force.is_required()
+            && pool.index().country_days(year, &sale.country) == 0
         {
             *exempt
                 .entry((sale.product.as_str(), sale.country.as_str()))
@@ -96,7 +98,8 @@ fn reference_fees(
         let line = &schedule.lines[l];
         let a = acc[l].get_or_insert_with(LineAcc::default);
         a.units = a.units.saturating_add(sale.units);
-        let sale_exact = percent_amount(&line.rate, sale).map_err(|e| (Some(k), Box::new(e)))?;
+        let sale_exact =
+            percent_amount(&line.rate, sale, sale.units).map_err(|e| (Some(k), Box::new(e)))?;
         a.percent_exact += sale_exact;
         let c = a.by_country.entry(sale.country.as_str()).or_default();
         c.0 = c.0.saturating_add(sale.units);
@@ -116,12 +119,15 @@ fn reference_fees(
                     (bands, exact)
                 }
                 Rate::PercentOfPrice { .. } => (Vec::new(), a.percent_exact),
+                // The oracle is of version 1: synthetic pools have no service lines.
+                Rate::ServiceTiers { .. } => (Vec::new(), Decimal::ZERO),
             };
             let fee = LineFee {
                 product: line.product.clone(),
                 region: line.region.clone(),
                 units: a.units,
                 bands,
+                service: None,
                 exact,
                 discounted: exact,
                 capped: exact,
@@ -230,6 +236,7 @@ fn reference_fees(
                 product: product.to_owned(),
                 country: country.to_owned(),
                 units,
+                reason: ExemptReason::NotInForce,
             })
             .collect(),
     })
@@ -274,7 +281,11 @@ fn twisted_pool(o: &SynthOptions, t: &Twist) -> Option<Pool> {
         }
     }
     for s in &mut d.rate_schedules {
-        s.requires_patent_in_force = t.in_force_only;
+        s.requires_patent_in_force = if t.in_force_only {
+            InForceRule::Sale
+        } else {
+            InForceRule::Off
+        };
         for l in &mut s.lines {
             if let Rate::Tiers { tier_mode, .. } = &mut l.rate
                 && t.all_units

@@ -12,7 +12,8 @@ use rust_decimal::Decimal;
 use crate::model::dataset::{Dataset, Rate, RateSchedule};
 use crate::model::issue::Issues;
 use crate::model::money::minor_units;
-use crate::pool::schedule_for;
+use crate::model::service::Measures;
+use crate::pool::schedule_admitting;
 
 /// The most a year's pool income may reach, in minor units: 10^28, below a Decimal's
 /// 7.9 × 10^28, so sums of rounded parts cannot pass it either.
@@ -31,8 +32,21 @@ fn top_rate(schedule: &RateSchedule) -> Decimal {
             max_per_unit,
             ..
         } => min_per_unit.iter().chain(max_per_unit).copied().collect(),
+        // Charged by the line, not the unit: bounded per sale in `check_totals`.
+        Rate::ServiceTiers { .. } => Vec::new(),
     });
     rates.max().unwrap_or(Decimal::ZERO)
+}
+
+/// The most a service line of `schedule` costs a year: its highest tier amount.
+fn top_service_amount(schedule: &RateSchedule) -> Decimal {
+    let amounts = schedule.lines.iter().flat_map(|l| match &l.rate {
+        Rate::ServiceTiers { service_tiers, .. } => {
+            service_tiers.iter().map(|t| t.amount).collect()
+        }
+        _ => Vec::new(),
+    });
+    amounts.max().unwrap_or(Decimal::ZERO)
 }
 
 /// Reports the licensee-year at which the dataset's licensee sales, every unit at the highest
@@ -42,21 +56,40 @@ fn top_rate(schedule: &RateSchedule) -> Decimal {
 /// (its schedules do not overlap, so there are at most a few hundred).
 pub(crate) fn check_totals(d: &Dataset, issues: &mut Issues) {
     let tops: Vec<Decimal> = d.rate_schedules.iter().map(top_rate).collect();
+    let top_services: Vec<Decimal> = d.rate_schedules.iter().map(top_service_amount).collect();
     let limit = MAX_MINOR_UNITS / minor_units(d.pool.currency_decimals);
+    // Service measures are summed per licensee-year in the fee loop: their sums, every
+    // user and subscriber at the heaviest region weight, must fit a Decimal too.
+    let heaviest = d
+        .regions
+        .iter()
+        .map(crate::model::dataset::Region::user_weight)
+        .fold(Decimal::ONE, Decimal::max);
     let mut sum = Decimal::ZERO;
     for (li, l) in d.licensees.iter().enumerate() {
         for (yi, y) in l.usage.years.iter().enumerate() {
-            let Some((s, _)) = schedule_for(d, y.year) else {
+            let Some((s, _)) = schedule_admitting(d, y.year, l.usage.signed) else {
                 continue;
             };
+            let mut measures = Some(Measures::default());
             for sale in &y.sales {
-                let rate = tops[s].max(sale.price.unwrap_or(Decimal::ZERO));
-                let most = Decimal::from(sale.units).checked_mul(rate);
+                if let Some(service) = &sale.service {
+                    measures = measures
+                        .zip(service.weighted(heaviest))
+                        .and_then(|(m, s)| m.checked_add(&s));
+                }
+                // A service sale can at most bring its line to the top tier.
+                let most = if sale.service.is_some() {
+                    Some(top_services[s])
+                } else {
+                    let rate = tops[s].max(sale.price.unwrap_or(Decimal::ZERO));
+                    Decimal::from(sale.units).checked_mul(rate)
+                };
                 sum = most
                     .and_then(|m| sum.checked_add(m))
                     .unwrap_or(Decimal::MAX);
             }
-            if sum > limit {
+            if sum > limit || measures.is_none() {
                 issues.push(
                     format!("licensees[{li}].years[{yi}]"),
                     format!(

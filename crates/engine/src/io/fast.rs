@@ -23,6 +23,7 @@ use crate::model::dataset::{
     RateSchedule, Region,
 };
 use crate::model::issue::Path;
+use crate::model::version::LATEST_VERSION;
 
 /// A dataset file as serde reads it in one go.
 #[derive(Derive)]
@@ -86,10 +87,21 @@ struct Small<'a> {
 impl Small<'_> {
     /// The dataset, when the careful reader reads every small part without a problem.
     fn assemble(self, patents: Vec<Patent>, licensees: Vec<Licensee>) -> Option<Dataset> {
-        if self.format != DATASET_FORMAT || self.version != 1 {
+        if self.format != DATASET_FORMAT || !(1..=LATEST_VERSION).contains(&self.version) {
+            return None;
+        }
+        let sales = || {
+            licensees
+                .iter()
+                .flat_map(|l| &l.usage.years)
+                .flat_map(|y| &y.sales)
+        };
+        if self.version < 2 && sales().any(items::uses_version_2) {
             return None;
         }
         let mut r = Reader::default();
+        // The small parts are read as the file's version says, as the careful reader does.
+        r.version = self.version;
         let r = &mut r;
         // The paths are never shown: a problem sends the file to the careful reader.
         let at = Path::Root;

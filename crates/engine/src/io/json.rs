@@ -147,9 +147,21 @@ impl<'de: 'a, 'a> Visitor<'de> for ValueVisitor<'a> {
 }
 
 /// Collects problems while reading.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Reader {
     pub issues: Issues,
+    /// The format version of the file being read: fields a later version added are errors
+    /// in an earlier one. Files of other formats (scenarios, stacks) read the latest terms.
+    pub version: u64,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Reader {
+            issues: Issues::default(),
+            version: crate::model::version::LATEST_VERSION,
+        }
+    }
 }
 
 /// A type that can be read from a JSON value at a path.
@@ -241,6 +253,17 @@ impl Obj<'_, '_> {
         self.opt::<Vec<T>>(r, key).map(Option::unwrap_or_default)
     }
 
+    /// A field version 2 added, read as [`Self::opt`]; in a version 1 file its presence is
+    /// an error that names it (`None`).
+    pub fn opt_v2<T: FromJson>(&mut self, r: &mut Reader, key: &'static str) -> Option<Option<T>> {
+        if r.version < 2 && self.has(key) {
+            r.issues
+                .push(self.at(key), needs_version_2(&format!("`{key}`")));
+            return None;
+        }
+        self.opt(r, key)
+    }
+
     /// Whether the field is present (and not null); marks it as known.
     pub fn has(&mut self, key: &'static str) -> bool {
         self.known.push(key);
@@ -258,6 +281,11 @@ impl Obj<'_, '_> {
             }
         }
     }
+}
+
+/// What a version 1 file is told when it uses `what` (a field or a value) of version 2.
+pub(crate) fn needs_version_2(what: &str) -> String {
+    format!("{what} needs version 2 of the format: set \"version\": 2 to use it")
 }
 
 /// The text of a string value, borrowed from the document.

@@ -1,18 +1,30 @@
 //! Reading datasets and usage profiles from JSON: shapes, types and field-level checks. Rules
-//! that relate several parts of a dataset are in `validate`.
+//! that relate several parts of a dataset are in `validate`. Rate lines are read in `rate`,
+//! usage profiles and sales in `usage`.
+
+mod rate;
+mod usage;
+
+pub(crate) use rate::read_rate;
+pub(crate) use usage::read_usage_file;
 
 use rust_decimal::Decimal;
 
 use crate::io::json::{
     FromJson, Obj, Reader, Value, check_amount, check_country, check_fraction, check_id,
+    needs_version_2,
 };
+use crate::model::applies_to::AppliesTo;
 use crate::model::dataset::{
     DATASET_FORMAT, Dataset, Discount, Distribution, GroupCap, Licensee, ManagementFee, Member,
-    Method, Patent, PatentStatus, PoolInfo, Product, Rate, RateLine, RateSchedule, Region, Sale,
-    Source, Tier, TierMode, USAGE_FORMAT, Uncovered, Usage, UsageYear, check_sale_units,
+    Method, Patent, PatentStatus, PoolInfo, Product, RateLine, RateSchedule, Region, Source,
+    Uncovered,
 };
 use crate::model::date::Date;
+use crate::model::in_force::InForceRule;
 use crate::model::issue::Path;
+use crate::model::service::ProductKind;
+use crate::model::version::LATEST_VERSION;
 
 pub(crate) fn id(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<String> {
     let v = o.req::<String>(r, key)?;
@@ -20,7 +32,7 @@ pub(crate) fn id(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Opti
     Some(v)
 }
 
-fn country(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<String> {
+pub(crate) fn country(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<String> {
     let v = o.req::<String>(r, key)?;
     check_country(r, &o.at(key), &v);
     Some(v)
@@ -100,8 +112,21 @@ pub(crate) fn choice<T: Copy>(
     found
 }
 
-/// Checks the `format` and `version` header of a file.
+/// Checks the `format` and `version` header of a file whose format has only version 1.
 pub(crate) fn header(o: &mut Obj<'_, '_>, r: &mut Reader, format: &str) -> Option<()> {
+    versioned_header(o, r, format, 1).map(|_| ())
+}
+
+/// Checks the `format` and `version` header of a dataset or usage profile (versions 1 and
+/// 2) and reads the rest of the file as its version says.
+pub(crate) fn dataset_header(o: &mut Obj<'_, '_>, r: &mut Reader, format: &str) -> Option<()> {
+    let version = versioned_header(o, r, format, LATEST_VERSION)?;
+    r.version = version;
+    Some(())
+}
+
+/// Checks a header whose version is 1 to `latest`; returns the version.
+fn versioned_header(o: &mut Obj<'_, '_>, r: &mut Reader, format: &str, latest: u64) -> Option<u64> {
     // Both read before either is required, so an empty object lists every missing field.
     let (f, v) = (o.req::<String>(r, "format"), o.req::<u64>(r, "version"));
     let (f, v) = (f?, v?);
@@ -112,20 +137,27 @@ pub(crate) fn header(o: &mut Obj<'_, '_>, r: &mut Reader, format: &str) -> Optio
         );
         return None;
     }
-    if v != 1 {
+    if !(1..=latest).contains(&v) {
+        // Version numbers as words: "version 1", "versions 1 and 2".
+        let earlier: Vec<String> = (1..latest).map(|n| n.to_string()).collect();
+        let reads = if earlier.is_empty() {
+            "version 1".to_owned()
+        } else {
+            format!("versions {} and {latest}", earlier.join(", "))
+        };
         r.issues.push(
             o.at("version"),
-            format!("version {v} is not supported (this program reads version 1)"),
+            format!("version {v} is not supported (this program reads {reads})"),
         );
         return None;
     }
-    Some(())
+    Some(v)
 }
 
 /// Reads a dataset document (shape and field checks only).
 pub(crate) fn read_dataset(r: &mut Reader, v: &Value<'_>) -> Option<Dataset> {
     let mut o = r.object(v, &Path::Root)?;
-    let head = header(&mut o, r, DATASET_FORMAT);
+    let head = dataset_header(&mut o, r, DATASET_FORMAT);
     let pool = o.req::<PoolInfo>(r, "pool");
     let regions = o.list::<Region>(r, "regions");
     let members = o.req::<Vec<Member>>(r, "members");
@@ -148,41 +180,6 @@ pub(crate) fn read_dataset(r: &mut Reader, v: &Value<'_>) -> Option<Dataset> {
     })
 }
 
-/// Reads a usage profile document.
-pub(crate) fn read_usage_file(r: &mut Reader, v: &Value<'_>) -> Option<Usage> {
-    let mut o = r.object(v, &Path::Root)?;
-    let head = header(&mut o, r, USAGE_FORMAT);
-    let usage = read_usage_fields(&mut o, r);
-    o.finish(r);
-    head?;
-    usage
-}
-
-fn read_usage_fields(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<Usage> {
-    let licensee = o.req::<crate::model::text::Text>(r, "licensee");
-    let signed = o.opt::<Date>(r, "signed");
-    let years = o.req::<Vec<UsageYear>>(r, "years");
-    if let Some(years) = &years {
-        let mut seen = std::collections::BTreeSet::new();
-        for (i, y) in years.iter().enumerate() {
-            if !seen.insert(y.year) {
-                r.issues.push(
-                    format!("{}[{i}].year", o.at("years")),
-                    format!(
-                        "year {} appears twice; put all its sales in one entry",
-                        y.year
-                    ),
-                );
-            }
-        }
-    }
-    Some(Usage {
-        licensee: licensee?,
-        signed: signed?,
-        years: years?,
-    })
-}
-
 impl FromJson for PoolInfo {
     fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
@@ -195,6 +192,10 @@ impl FromJson for PoolInfo {
         let sources = o.list::<Source>(r, "sources");
         let illustrative = o.opt::<bool>(r, "illustrative");
         let notes = o.opt(r, "notes");
+        let max_rate_rise = o.opt_v2::<Decimal>(r, "max_rate_rise");
+        if let Some(Some(m)) = max_rate_rise {
+            check_amount(r, &o.at("max_rate_rise"), m);
+        }
         o.finish(r);
         Some(PoolInfo {
             id: id?,
@@ -209,6 +210,7 @@ impl FromJson for PoolInfo {
             sources: sources?,
             illustrative: illustrative?.unwrap_or(false),
             notes: notes?,
+            max_rate_rise: max_rate_rise?,
         })
     }
 }
@@ -258,12 +260,14 @@ impl FromJson for Region {
                 "a region needs a `countries` list, or `\"default\": true`",
             );
         }
+        let user_weight = opt_amount_v2(&mut o, r, "user_weight");
         o.finish(r);
         Some(Region {
             id: id?,
             name: name?,
             countries: countries?,
             default: is_default,
+            user_weight: user_weight?,
         })
     }
 }
@@ -352,6 +356,12 @@ impl FromJson for Product {
         if let Some(Some(m)) = margin {
             check_fraction(r, &o.at("industry_margin"), m);
         }
+        let kind = if r.version < 2 && o.has("kind") {
+            r.issues.push(o.at("kind"), needs_version_2("`kind`"));
+            None
+        } else {
+            choice(&mut o, r, "kind", &ProductKind::ALL, ProductKind::Device)
+        };
         o.finish(r);
         Some(Product {
             id: id?,
@@ -359,6 +369,7 @@ impl FromJson for Product {
             unit: unit?.unwrap_or_else(crate::model::dataset::default_unit),
             typical_price: typical_price?,
             industry_margin: margin?,
+            kind: kind?,
         })
     }
 }
@@ -381,7 +392,8 @@ impl FromJson for RateSchedule {
         let discounts = o.list::<Discount>(r, "discounts");
         let group_caps = o.list::<GroupCap>(r, "group_caps");
         let annual_cap = opt_amount(&mut o, r, "annual_cap");
-        let requires = o.opt::<bool>(r, "requires_patent_in_force");
+        let requires = o.opt::<InForceRule>(r, "requires_patent_in_force");
+        let applies_to = o.opt_v2::<AppliesTo>(r, "applies_to");
         o.finish(r);
         Some(RateSchedule {
             id: id?,
@@ -391,136 +403,77 @@ impl FromJson for RateSchedule {
             discounts: discounts?,
             group_caps: group_caps?,
             annual_cap: annual_cap?,
-            requires_patent_in_force: requires?.unwrap_or(false),
+            requires_patent_in_force: requires?.unwrap_or_default(),
+            applies_to: applies_to?,
         })
     }
 }
 
-impl FromJson for RateLine {
+/// `false`, `true` and (version 2) `"sale"` or `"made_or_sold"`.
+impl FromJson for InForceRule {
     fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
-        let mut o = r.object(v, path)?;
-        let product = o.req::<String>(r, "product");
-        let region = o.req::<String>(r, "region");
-        let rate = read_rate(&mut o, r);
-        // Keys belonging to another kind of line are reported as unknown by `finish`.
-        o.finish(r);
-        Some(RateLine {
-            product: product?,
-            region: region?,
-            rate: rate?,
-        })
-    }
-}
-
-/// The rate of a line: exactly one of `per_unit`, `tiers` or `percent_of_price`.
-pub(crate) fn read_rate(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<Rate> {
-    let kinds = ["per_unit", "tiers", "percent_of_price"];
-    let present: Vec<&str> = kinds.into_iter().filter(|k| o.has(k)).collect();
-    match present.as_slice() {
-        ["per_unit"] => amount(o, r, "per_unit").map(|per_unit| Rate::PerUnit { per_unit }),
-        ["tiers"] => read_tiers(o, r),
-        ["percent_of_price"] => read_percent(o, r),
-        [] => {
-            r.issues.push(
-                o.path(),
-                "a rate line needs one of `per_unit`, `tiers` or `percent_of_price`",
-            );
-            None
-        }
-        many => {
-            r.issues.push(
-                o.path(),
-                format!("a rate line takes exactly one of {}", many.join(", ")),
-            );
-            None
-        }
-    }
-}
-
-fn read_tiers(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<Rate> {
-    let tiers = o.req::<Vec<Tier>>(r, "tiers");
-    let mode = choice(
-        o,
-        r,
-        "tier_mode",
-        &[
-            (TierMode::Marginal, "marginal"),
-            (TierMode::AllUnits, "all_units"),
-        ],
-        TierMode::Marginal,
-    );
-    let tiers = tiers?;
-    let path = o.at("tiers");
-    if tiers.is_empty() {
-        r.issues.push(path, "tiers need at least one band");
-    }
-    let mut previous: Option<u64> = None;
-    for (i, t) in tiers.iter().enumerate() {
-        let last = i + 1 == tiers.len();
-        match (t.up_to, last) {
-            (None, false) => r.issues.push(
-                format!("{path}[{i}].up_to"),
-                "only the last band may be open (up_to null)",
-            ),
-            (Some(_), true) => r.issues.push(
-                format!("{path}[{i}].up_to"),
-                "the last band must be open: set up_to to null",
-            ),
-            (Some(u), false) => {
-                if previous.is_some_and(|p| u <= p) || u == 0 {
-                    r.issues.push(
-                        format!("{path}[{i}].up_to"),
-                        format!("up_to {u} must be above the band before it (and above 0)"),
-                    );
-                }
-                previous = Some(u);
+        let rule = match v {
+            Value::Bool(false) => return Some(InForceRule::Off),
+            Value::Bool(true) => return Some(InForceRule::Sale),
+            Value::String(s) if s == "sale" => InForceRule::Sale,
+            Value::String(s) if s == "made_or_sold" => InForceRule::MadeOrSold,
+            Value::String(s) => {
+                r.issues.push(
+                    path,
+                    format!("\"{s}\" is not one of: false, true, \"sale\", \"made_or_sold\""),
+                );
+                return None;
             }
-            (None, true) => {}
+            other => {
+                r.expected(path, "true, false, \"sale\" or \"made_or_sold\"", other);
+                return None;
+            }
+        };
+        if r.version < 2 {
+            let name = if rule == InForceRule::Sale {
+                "sale"
+            } else {
+                "made_or_sold"
+            };
+            r.issues.push(path, needs_version_2(&format!("\"{name}\"")));
+            return None;
         }
+        Some(rule)
     }
-    Some(Rate::Tiers {
-        tiers,
-        tier_mode: mode?,
-    })
 }
 
-fn read_percent(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<Rate> {
-    let percent = fraction(o, r, "percent_of_price");
-    let min = opt_amount(o, r, "min_per_unit");
-    let max = opt_amount(o, r, "max_per_unit");
-    if let (Some(Some(lo)), Some(Some(hi))) = (min, max)
-        && hi < lo
-    {
-        r.issues.push(
-            o.at("max_per_unit"),
-            format!("max_per_unit {hi} is below min_per_unit {lo}"),
-        );
-    }
-    Some(Rate::PercentOfPrice {
-        percent_of_price: percent?,
-        min_per_unit: min?,
-        max_per_unit: max?,
-    })
-}
-
-impl FromJson for Tier {
+impl FromJson for AppliesTo {
     fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
         let mut o = r.object(v, path)?;
-        let has_up_to = o.has("up_to");
-        let up_to = o.opt::<u64>(r, "up_to");
-        if !has_up_to && !matches!(v.get("up_to"), Some(Value::Null)) {
+        let before = o.opt::<Date>(r, "signed_before");
+        let from = o.opt::<Date>(r, "signed_from");
+        if let (Some(Some(f)), Some(Some(b))) = (from, before)
+            && f >= b
+        {
             r.issues.push(
-                o.path(),
-                "missing field `up_to` (a number, or null for the open last band)",
+                o.at("signed_from"),
+                format!("signed_from {f} is not before signed_before {b}: no licensee could sign in between"),
             );
         }
-        let per_unit = amount(&mut o, r, "per_unit");
         o.finish(r);
-        Some(Tier {
-            up_to: up_to?,
-            per_unit: per_unit?,
+        Some(AppliesTo {
+            signed_before: before?,
+            signed_from: from?,
         })
     }
+}
+
+/// An optional amount that version 2 added.
+pub(crate) fn opt_amount_v2(
+    o: &mut Obj<'_, '_>,
+    r: &mut Reader,
+    key: &'static str,
+) -> Option<Option<Decimal>> {
+    let v = o.opt_v2::<Decimal>(r, key)?;
+    if let Some(d) = v {
+        check_amount(r, &o.at(key), d);
+    }
+    Some(v)
 }
 
 impl FromJson for Discount {
@@ -606,53 +559,6 @@ impl FromJson for ManagementFee {
             percent: percent?,
             min: min?,
             max: max?,
-        })
-    }
-}
-
-impl FromJson for Licensee {
-    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
-        let mut o = r.object(v, path)?;
-        let id = id(&mut o, r, "id");
-        let usage = read_usage_fields(&mut o, r);
-        o.finish(r);
-        Some(Licensee {
-            id: id?,
-            usage: usage?,
-        })
-    }
-}
-
-impl FromJson for UsageYear {
-    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
-        let mut o = r.object(v, path)?;
-        let year = o.req(r, "year");
-        let sales = o.req(r, "sales");
-        o.finish(r);
-        Some(UsageYear {
-            year: year?,
-            sales: sales?,
-        })
-    }
-}
-
-impl FromJson for Sale {
-    fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self> {
-        let mut o = r.object(v, path)?;
-        let product = o.req::<String>(r, "product");
-        let country = country(&mut o, r, "country");
-        let units = o.req::<u64>(r, "units").and_then(|u| {
-            check_sale_units(u)
-                .map_err(|e| r.issues.push(o.at("units"), e))
-                .ok()
-        });
-        let price = opt_amount(&mut o, r, "price");
-        o.finish(r);
-        Some(Sale {
-            product: product?,
-            country: country?,
-            units: units?,
-            price: price?,
         })
     }
 }

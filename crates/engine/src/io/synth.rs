@@ -13,6 +13,8 @@ use crate::model::dataset::{
     Tier, TierMode, Uncovered, Usage, UsageYear,
 };
 use crate::model::date::Date;
+use crate::model::in_force::InForceRule;
+use crate::model::service::ProductKind;
 use crate::model::text::Text;
 
 /// What to generate.
@@ -145,12 +147,14 @@ pub fn synthesize(o: &SynthOptions) -> Result<Dataset, SynthError> {
                 .map(|c| (*c).to_owned())
                 .collect(),
             default: false,
+            user_weight: None,
         },
         Region {
             id: "r2".into(),
             name: lang("Region 2 (emerging markets)", "二类地区（新兴市场）"),
             countries: Vec::new(),
             default: true,
+            user_weight: None,
         },
     ];
     let members = make_members(o, &mut rng, countries);
@@ -179,6 +183,7 @@ pub fn synthesize(o: &SynthOptions) -> Result<Dataset, SynthError> {
                 ),
                 "由 poolcalc synth 生成，全部为虚构数据。",
             )),
+            max_rate_rise: None,
         },
         regions,
         members,
@@ -323,6 +328,7 @@ fn make_products(rng: &mut Rng) -> Vec<Product> {
             unit: Text::Plain((*unit).to_owned()),
             typical_price: Some(Decimal::new(*price, 2)),
             industry_margin: Some(Decimal::new(*margin, 3)),
+            kind: ProductKind::Device,
         })
         .collect()
 }
@@ -417,7 +423,8 @@ fn make_schedules(o: &SynthOptions, products: &[Product]) -> Vec<RateSchedule> {
             }],
             group_caps: caps(2_000_000),
             annual_cap: Some(Decimal::from(25_000_000)),
-            requires_patent_in_force: false,
+            requires_patent_in_force: InForceRule::Off,
+            applies_to: None,
         },
         RateSchedule {
             id: format!("{}-on", mid + 1),
@@ -427,7 +434,8 @@ fn make_schedules(o: &SynthOptions, products: &[Product]) -> Vec<RateSchedule> {
             discounts: Vec::new(),
             group_caps: caps(2_500_000),
             annual_cap: Some(Decimal::from(30_000_000)),
-            requires_patent_in_force: true,
+            requires_patent_in_force: InForceRule::Sale,
+            applies_to: None,
         },
     ]
 }
@@ -472,6 +480,7 @@ fn make_licensees(
                                 // Two centuries of growth would pass what a sale may hold.
                                 units: units.min(MAX_SALE_UNITS),
                                 price: products[p].typical_price,
+                                ..Sale::default()
                             })
                             .collect(),
                     }

@@ -1,15 +1,21 @@
-//! Rules that relate several parts of a dataset (spec section 2): unique ids, references,
-//! regions, overlapping schedules, group caps, products without a line, and the market
-//! estimate's sales. Field-level checks happen while reading (`dataset_read`).
+//! Rules that relate several parts of a dataset (spec section 2 and version 2): unique ids,
+//! references, regions, overlapping schedules (by years and signing dates), group caps,
+//! lines of the right kind for their product, products without a line. Field-level checks
+//! happen while reading (`read`); references in a file that does not read are in `raw`.
+
+mod raw;
+
+pub(crate) use raw::check_raw_references;
 
 use std::collections::{BTreeMap, HashSet};
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::io::json::Value;
-use crate::model::dataset::{ANY_REGION, Dataset};
+use crate::model::applies_to::{AppliesTo, admit_in_common};
+use crate::model::dataset::{ANY_REGION, Dataset, Rate, RateLine, RateSchedule};
 use crate::model::date::YEARS;
 use crate::model::issue::Issues;
+use crate::model::service::ProductKind;
 
 /// The most members a dataset may have: far more than any pool has (a few hundred), and the
 /// index's per-member tables over 301 years stay near 100 MB.
@@ -18,6 +24,10 @@ pub(crate) const MAX_MEMBERS: usize = 10_000;
 /// The most schedule × product × region combinations (regions counting "in no region"): the
 /// fee lookups hold one line each, 64 MB at most. A real pool has a few thousand.
 pub(crate) const MAX_RATE_CELLS: usize = 4_000_000;
+
+/// The most schedules a dataset may have once some admit licensees by signing date: far
+/// more than a pool publishes (a few dozen), and their pairs are compared one by one.
+pub(crate) const MAX_SIGNING_SCHEDULES: usize = 1000;
 
 /// Reports ids that appear more than once in `items`.
 fn unique_ids<'a>(issues: &mut Issues, list: &str, ids: impl ExactSizeIterator<Item = &'a str>) {
@@ -69,10 +79,24 @@ pub(crate) fn check_dataset(d: &Dataset, issues: &mut Issues) -> bool {
             issues.push(format!("patents[{i}].member"), unknown("member", &p.member));
         }
     }
-    check_schedules(d, issues);
+    // Schedules apart by signing date need not overlap in years, so their number is not
+    // bounded by the years; comparing them pair by pair is, by this.
+    let signing = d.rate_schedules.iter().any(|s| s.applies_to.is_some());
+    if signing && d.rate_schedules.len() > MAX_SIGNING_SCHEDULES {
+        issues.push(
+            "rate_schedules",
+            format!(
+                "{} schedules, some with `applies_to`: the calculator takes at most {MAX_SIGNING_SCHEDULES} when schedules admit licensees by signing date",
+                d.rate_schedules.len()
+            ),
+        );
+        return false;
+    }
+    let overlaps = check_schedules(d, issues);
     // Every schedule covers a year of 1900–2200, so more than 301 of them overlap (reported
-    // above); their year searches would then grow with schedules × licensee years.
-    if d.rate_schedules.len() > YEARS.clone().count() {
+    // above) unless signing dates keep them apart; the year searches of overlapping ones
+    // would grow with schedules × licensee years.
+    if d.rate_schedules.len() > YEARS.clone().count() && overlaps {
         return false;
     }
     // The fee lookups hold a line per schedule, product and region.
@@ -120,8 +144,11 @@ fn check_regions(d: &Dataset, issues: &mut Issues) {
     }
 }
 
-fn check_schedules(d: &Dataset, issues: &mut Issues) {
+/// Checks the schedules; returns whether some overlap.
+fn check_schedules(d: &Dataset, issues: &mut Issues) -> bool {
     let products: HashSet<&str> = d.products.iter().map(|p| p.id.as_str()).collect();
+    let kinds: FxHashMap<&str, ProductKind> =
+        d.products.iter().map(|p| (p.id.as_str(), p.kind)).collect();
     let regions: HashSet<&str> = d.regions.iter().map(|r| r.id.as_str()).collect();
     let mut priced: HashSet<&str> = HashSet::new();
     let (mut compared_all, mut overlaps_found) = (true, 0usize);
@@ -151,6 +178,9 @@ fn check_schedules(d: &Dataset, issues: &mut Issues) {
                 );
             }
             priced.insert(&line.product);
+            if let Some(&kind) = kinds.get(line.product.as_str()) {
+                check_line_kind(kind, line, &format!("{at}.lines[{j}]"), issues);
+            }
         }
         unique_ids(
             issues,
@@ -184,14 +214,15 @@ fn check_schedules(d: &Dataset, issues: &mut Issues) {
                 compared_all = false;
                 break;
             }
-            let overlap_from = s.from_year.max(other.from_year);
-            if s.covers(overlap_from) && other.covers(overlap_from) {
+            if let Some(overlap_from) = overlap_year(s, other) {
                 overlaps_found += 1;
                 issues.push(
                     format!("{at}.from_year"),
                     format!(
-                        "schedule \"{}\" overlaps schedule \"{}\" (rate_schedules[{k}]) in {overlap_from}",
-                        s.id, other.id
+                        "schedule \"{}\" overlaps schedule \"{}\" (rate_schedules[{k}]) in {overlap_from}{}",
+                        s.id,
+                        other.id,
+                        shared_licensees(s.applies_to.as_ref(), other.applies_to.as_ref())
                     ),
                 );
             }
@@ -200,6 +231,7 @@ fn check_schedules(d: &Dataset, issues: &mut Issues) {
     if !compared_all {
         issues.count_more(overlapping_pairs(d).saturating_sub(overlaps_found));
     }
+    let overlapping = overlaps_found > 0 || !compared_all;
     for (i, p) in d.products.iter().enumerate() {
         if !priced.contains(p.id.as_str()) {
             issues.push(
@@ -208,12 +240,75 @@ fn check_schedules(d: &Dataset, issues: &mut Issues) {
             );
         }
     }
+    overlapping
+}
+
+/// The first year two schedules both cover, when they admit a licensee in common (a
+/// signing date, or a licensee without one).
+fn overlap_year(a: &RateSchedule, b: &RateSchedule) -> Option<i32> {
+    let from = a.from_year.max(b.from_year);
+    (a.covers(from)
+        && b.covers(from)
+        && admit_in_common(a.applies_to.as_ref(), b.applies_to.as_ref()))
+    .then_some(from)
+}
+
+/// A service product takes only `service_tiers` lines, a device product none (version 2).
+fn check_line_kind(kind: ProductKind, line: &RateLine, at: &str, issues: &mut Issues) {
+    let service_line = matches!(line.rate, Rate::ServiceTiers { .. });
+    match (kind, service_line) {
+        (ProductKind::Service, false) => issues.push(
+            at,
+            format!(
+                "product \"{}\" is a service: its lines give `service_tiers`, not a per-unit, tiered or percentage rate",
+                line.product
+            ),
+        ),
+        (ProductKind::Device, true) => issues.push(
+            format!("{at}.service_tiers"),
+            format!(
+                "product \"{}\" is a device: `service_tiers` are for products of kind \"service\"",
+                line.product
+            ),
+        ),
+        _ => {}
+    }
+}
+
+/// Who two overlapping schedules both admit, for the message: nothing to add when one
+/// admits every licensee (as in version 1).
+fn shared_licensees(a: Option<&AppliesTo>, b: Option<&AppliesTo>) -> String {
+    match (a, b) {
+        (Some(a), Some(b)) => match a.first_shared(b) {
+            Some(date) => format!(" for licensees signed on {date}"),
+            None => {
+                let before = [a.signed_before, b.signed_before]
+                    .into_iter()
+                    .flatten()
+                    .min();
+                before.map_or_else(String::new, |d| format!(" for licensees signed before {d}"))
+            }
+        },
+        _ => String::new(),
+    }
 }
 
 /// How many pairs of schedules overlap, without comparing every pair: all pairs but those
 /// where one schedule ends before the other begins (for each schedule, the schedules whose
 /// last year is before its first, found by binary search among the sorted last years).
+/// Schedules that admit licensees by signing date (at most [`MAX_SIGNING_SCHEDULES`]) are
+/// compared pair by pair.
 fn overlapping_pairs(d: &Dataset) -> usize {
+    if d.rate_schedules.iter().any(|s| s.applies_to.is_some()) {
+        let s = &d.rate_schedules;
+        return (0..s.len())
+            .map(|i| {
+                (0..i)
+                    .filter(|&k| overlap_year(&s[i], &s[k]).is_some())
+                    .count()
+            })
+            .sum();
+    }
     let n = d.rate_schedules.len();
     let mut ends: Vec<i32> = d
         .rate_schedules
@@ -230,99 +325,10 @@ fn overlapping_pairs(d: &Dataset) -> usize {
 }
 
 /// A reference to an id that is not there.
-fn unknown(what: &str, id: &str) -> String {
+pub(super) fn unknown(what: &str, id: &str) -> String {
     format!("unknown {what} \"{id}\"")
 }
 
-fn unknown_region(id: &str) -> String {
+pub(super) fn unknown_region(id: &str) -> String {
     format!("unknown region \"{id}\" (use a region id or \"*\")")
-}
-
-/// The `id` strings of the objects of list `key`, or `None` when one cannot be read (then
-/// what refers to them is not checked: the id's own problem is reported already).
-/// A list that may be left out (`regions`) has no ids then; a required one is not checked.
-fn raw_ids<'v>(doc: &'v Value<'_>, key: &str, optional: bool) -> Option<FxHashSet<&'v str>> {
-    let Some(Value::Array(items)) = doc.get(key) else {
-        return (optional && doc.get(key).is_none()).then(FxHashSet::default);
-    };
-    items
-        .iter()
-        .map(|item| match item.get("id") {
-            Some(Value::String(s)) => Some(s.as_ref()),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The items of list `key` of `v`, with their positions (none when it is not a list).
-fn raw_items<'v, 'a>(v: &'v Value<'a>, key: &str) -> impl Iterator<Item = (usize, &'v Value<'a>)> {
-    let items = match v.get(key) {
-        Some(Value::Array(items)) => items.as_slice(),
-        _ => &[],
-    };
-    items.iter().enumerate()
-}
-
-/// Reports references to unknown ids, read from the JSON tree itself: a file whose fields do
-/// not all read never reaches [`check_dataset`], and its dangling references (a patent's
-/// member, a line's product or region, a group cap's or a sale's product) would otherwise
-/// show only once the other problems are fixed. The messages and paths are
-/// [`check_dataset`]'s.
-pub(crate) fn check_raw_references(doc: &Value<'_>, issues: &mut Issues) {
-    let text = |v: &Value<'_>, key: &str| match v.get(key) {
-        Some(Value::String(s)) => Some(s.to_string()),
-        _ => None,
-    };
-    if let Some(members) = raw_ids(doc, "members", false) {
-        for (i, p) in raw_items(doc, "patents") {
-            if let Some(m) = text(p, "member").filter(|m| !members.contains(m.as_str())) {
-                issues.push(format!("patents[{i}].member"), unknown("member", &m));
-            }
-        }
-    }
-    let products = raw_ids(doc, "products", false);
-    let regions = raw_ids(doc, "regions", true);
-    let known =
-        |set: &Option<FxHashSet<&str>>, id: &str| set.as_ref().is_none_or(|s| s.contains(id));
-    for (i, s) in raw_items(doc, "rate_schedules") {
-        for (j, line) in raw_items(s, "lines") {
-            if let Some(p) = text(line, "product").filter(|p| !known(&products, p)) {
-                issues.push(
-                    format!("rate_schedules[{i}].lines[{j}].product"),
-                    unknown("product", &p),
-                );
-            }
-            if let Some(r) = text(line, "region").filter(|r| r != ANY_REGION && !known(&regions, r))
-            {
-                issues.push(
-                    format!("rate_schedules[{i}].lines[{j}].region"),
-                    unknown_region(&r),
-                );
-            }
-        }
-        for (g, cap) in raw_items(s, "group_caps") {
-            for (k, p) in raw_items(cap, "products") {
-                if let Value::String(p) = p
-                    && !known(&products, p)
-                {
-                    issues.push(
-                        format!("rate_schedules[{i}].group_caps[{g}].products[{k}]"),
-                        unknown("product", p),
-                    );
-                }
-            }
-        }
-    }
-    for (i, l) in raw_items(doc, "licensees") {
-        for (j, y) in raw_items(l, "years") {
-            for (k, sale) in raw_items(y, "sales") {
-                if let Some(p) = text(sale, "product").filter(|p| !known(&products, p)) {
-                    issues.push(
-                        format!("licensees[{i}].years[{j}].sales[{k}].product"),
-                        unknown("product", &p),
-                    );
-                }
-            }
-        }
-    }
 }

@@ -76,6 +76,8 @@ fn bundled() -> Vec<(String, String)> {
     let dirs = [
         concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/datasets"),
         concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data"),
+        // The spec's version 2 example, which uses every rule of version 2.
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/v2"),
         concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/corpus/load_and_compute"),
     ];
     let mut out = Vec::new();
@@ -216,6 +218,14 @@ fn texts_the_fast_path_must_refuse() {
         .replacen("{\"id\":\"p", &format!("{{{}\"id\":\"p", deep(90)), 1)
         .replacen("\"pool\":{", &format!("\"pool\":{{{}", deep(90)), 1);
     assert_eq!(same_everywhere(&nested, 2), (true, true));
+    // A version 2 field in a version 1 file is the careful reader's to name; in a version 2
+    // file it is read fast.
+    let made_in = good.replacen("\"units\":", "\"made_in\":\"DE\",\"units\":", 1);
+    assert_eq!(same_everywhere(&made_in, 3), (false, false));
+    let v2 = made_in.replacen("\"version\":1", "\"version\":2", 1);
+    assert_eq!(same_everywhere(&v2, 3), (true, true));
+    let service = v2.replacen("\"units\":", "\"users\":", 1);
+    same_everywhere(&service, 3);
     // A byte-order mark is fine on both paths.
     assert_eq!(same_everywhere(&format!("\u{feff}{good}"), 3), (true, true));
 }

@@ -1,12 +1,18 @@
-//! The pool dataset of spec section 2 and the usage profile of section 3, as typed values.
-//! Reading from JSON (with every structural problem reported) lives in `dataset_read`.
+//! The pool dataset of spec section 2 as typed values (the usage profile of section 3 is in
+//! `usage`, re-exported here). Reading from JSON (with every structural problem reported)
+//! lives in `io::read`.
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::model::applies_to::AppliesTo;
 use crate::model::date::Date;
+use crate::model::in_force::InForceRule;
+use crate::model::service::{ProductKind, ServiceTier};
 use crate::model::text::Text;
+pub(crate) use crate::model::usage::check_sale_units;
+pub use crate::model::usage::{Licensee, MAX_SALE_UNITS, Sale, Usage, UsageFile, UsageYear};
 
 /// The `format` value of a dataset file.
 pub const DATASET_FORMAT: &str = "patent-pool-dataset";
@@ -66,6 +72,10 @@ pub struct PoolInfo {
     /// Free notes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<Text>,
+    /// The most a rate may rise from one schedule to the next, a fraction (version 2).
+    #[schemars(with = "Option<crate::model::money::DecimalString>")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_rate_rise: Option<Decimal>,
 }
 
 /// A cited source.
@@ -91,6 +101,19 @@ pub struct Region {
     /// The region of every country no region lists.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub default: bool,
+    /// How much a user or subscriber of its countries counts on a service line (version 2;
+    /// "1" when absent).
+    #[schemars(with = "Option<crate::model::money::DecimalString>")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_weight: Option<Decimal>,
+}
+
+impl Region {
+    /// The weight of its users and subscribers: `user_weight`, or 1.
+    #[must_use]
+    pub fn user_weight(&self) -> Decimal {
+        self.user_weight.unwrap_or(Decimal::ONE)
+    }
 }
 
 /// A licensor.
@@ -192,6 +215,9 @@ pub struct Product {
     #[schemars(with = "Option<crate::model::money::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub industry_margin: Option<Decimal>,
+    /// A device (per unit) or a service (by users, subscribers or revenue; version 2).
+    #[serde(default, skip_serializing_if = "ProductKind::is_device")]
+    pub kind: ProductKind,
 }
 
 /// The royalty terms in force over a range of years.
@@ -217,8 +243,12 @@ pub struct RateSchedule {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annual_cap: Option<Decimal>,
     /// Royalty only where a pool patent is in force in the country.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub requires_patent_in_force: bool,
+    #[serde(default, skip_serializing_if = "InForceRule::is_off")]
+    pub requires_patent_in_force: InForceRule,
+    /// The licensees the schedule admits by signing date (version 2); every licensee when
+    /// absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applies_to: Option<AppliesTo>,
 }
 
 impl RateSchedule {
@@ -226,6 +256,12 @@ impl RateSchedule {
     #[must_use]
     pub fn covers(&self, year: i32) -> bool {
         self.from_year <= year && self.to_year.is_none_or(|to| year <= to)
+    }
+
+    /// Whether the schedule admits a licensee signed on `signed` (version 2 section 4).
+    #[must_use]
+    pub fn admits(&self, signed: Option<Date>) -> bool {
+        crate::model::applies_to::admits(self.applies_to.as_ref(), signed)
     }
 }
 
@@ -275,6 +311,16 @@ pub enum Rate {
         #[serde(skip_serializing_if = "Option::is_none")]
         #[schemars(with = "Option<crate::model::money::DecimalString>")]
         max_per_unit: Option<Decimal>,
+    },
+    /// An amount a year by the tier the service's users, subscribers or revenue reach
+    /// (version 2).
+    ServiceTiers {
+        /// The tiers, amounts not decreasing.
+        service_tiers: Vec<ServiceTier>,
+        /// Taken off the tier's amount (never below 0).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        #[schemars(with = "Option<crate::model::money::DecimalString>")]
+        credit: Option<Decimal>,
     },
 }
 
@@ -402,68 +448,6 @@ pub enum Uncovered {
     Retained,
 }
 
-/// A licensee of the dataset's market estimate.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Licensee {
-    /// Identifier.
-    pub id: String,
-    /// What it sells.
-    #[serde(flatten)]
-    pub usage: Usage,
-}
-
-/// What a licensee sells (spec section 3).
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Usage {
-    /// The licensee's name.
-    pub licensee: Text,
-    /// Signing date, for discounts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub signed: Option<Date>,
-    /// Sales by year.
-    pub years: Vec<UsageYear>,
-}
-
-/// One year of sales.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct UsageYear {
-    /// The year.
-    pub year: i32,
-    /// Sales rows.
-    pub sales: Vec<Sale>,
-}
-
-/// The most units one sale may hold: a trillion, far beyond any product's yearly sales in a
-/// country, and low enough that amounts built from them stay within a Decimal's 28 digits.
-pub const MAX_SALE_UNITS: u64 = 1_000_000_000_000;
-
-/// `units` as a sale may hold them, or what is wrong with them.
-pub(crate) fn check_sale_units(units: u64) -> Result<u64, String> {
-    if units <= MAX_SALE_UNITS {
-        Ok(units)
-    } else {
-        Err(format!(
-            "{units} units in one sale: the most a sale may hold is {MAX_SALE_UNITS}"
-        ))
-    }
-}
-
-/// Units of one product sold in one country, at one price.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Sale {
-    /// Product id.
-    pub product: String,
-    /// Country of sale.
-    pub country: String,
-    /// Units sold: at most 1,000,000,000,000 (`MAX_SALE_UNITS`).
-    #[schemars(range(max = 1_000_000_000_000u64))]
-    pub units: u64,
-    /// Net selling price per unit (needed for percent-of-price lines).
-    #[schemars(with = "Option<crate::model::money::DecimalString>")]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub price: Option<Decimal>,
-}
-
 /// Default of `pool.currency_decimals`.
 #[must_use]
 pub fn default_decimals() -> u32 {
@@ -482,24 +466,12 @@ pub fn default_unit() -> Text {
     Text::Plain("unit".to_owned())
 }
 
-/// A usage profile file: the `format` and `version` wrapper around a [`Usage`].
-#[derive(Serialize, JsonSchema)]
-pub struct UsageFile<'a> {
-    /// Always [`USAGE_FORMAT`].
-    pub format: &'static str,
-    /// Always 1.
-    pub version: u32,
-    /// The profile.
-    #[serde(flatten)]
-    pub usage: &'a Usage,
-}
-
 /// A dataset file: the `format` and `version` wrapper around a [`Dataset`].
 #[derive(Serialize, JsonSchema)]
 pub struct DatasetFile<'a> {
     /// Always [`DATASET_FORMAT`].
     pub format: &'static str,
-    /// Always 1.
+    /// 1, or 2 when the dataset uses a version 2 field.
     pub version: u32,
     /// The dataset.
     #[serde(flatten)]
@@ -510,71 +482,20 @@ impl Dataset {
     fn file(&self) -> DatasetFile<'_> {
         DatasetFile {
             format: DATASET_FORMAT,
-            version: 1,
+            version: self.version(),
             dataset: self,
         }
     }
 
-    /// The dataset as a pretty-printed v1 JSON file.
+    /// The dataset as a pretty-printed JSON file (version 1 unless it uses version 2).
     #[must_use]
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.file()).unwrap_or_default()
     }
 
-    /// The dataset as a v1 JSON file on one line (large generated pools).
+    /// The dataset as a JSON file on one line (large generated pools).
     #[must_use]
     pub fn to_compact_json(&self) -> String {
         serde_json::to_string(&self.file()).unwrap_or_default()
-    }
-}
-
-impl Usage {
-    /// The profile as a pretty-printed v1 JSON file.
-    #[must_use]
-    pub fn to_json(&self) -> String {
-        let file = UsageFile {
-            format: USAGE_FORMAT,
-            version: 1,
-            usage: self,
-        };
-        serde_json::to_string_pretty(&file).unwrap_or_default()
-    }
-}
-
-impl Usage {
-    /// Fills the years after the last one given up to `to_year` with the last year's sales,
-    /// units growing by `growth` a year (rounded half away from zero to whole units).
-    #[must_use]
-    pub fn extended(&self, to_year: i32, growth: Decimal) -> Usage {
-        let mut out = self.clone();
-        let Some(last) = self.years.iter().max_by_key(|y| y.year) else {
-            return out;
-        };
-        let mut factor = Decimal::ONE;
-        for year in last.year + 1..=to_year {
-            factor = factor.checked_mul(Decimal::ONE + growth).unwrap_or(factor);
-            out.years.push(UsageYear {
-                year,
-                sales: last
-                    .sales
-                    .iter()
-                    .map(|s| {
-                        // Growth that would pass the limit stops at it.
-                        let units = Decimal::from(s.units)
-                            .checked_mul(factor)
-                            .map(|u| {
-                                u.round_dp_with_strategy(
-                                    0,
-                                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                                )
-                            })
-                            .and_then(|u| u64::try_from(u).ok())
-                            .map_or(MAX_SALE_UNITS, |u| u.min(MAX_SALE_UNITS));
-                        Sale { units, ..s.clone() }
-                    })
-                    .collect(),
-            });
-        }
-        out
     }
 }

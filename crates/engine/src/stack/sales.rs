@@ -76,6 +76,7 @@ impl Stack {
                             country: c.country.clone(),
                             units: c.units,
                             price,
+                            ..Sale::default()
                         })
                         .collect(),
                 })

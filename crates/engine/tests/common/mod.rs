@@ -135,3 +135,33 @@ pub fn worked_usage() -> Usage {
     poolcalc_engine::load_usage(include_str!("../data/usage.json"))
         .unwrap_or_else(|e| panic!("{e:?}"))
 }
+
+// Version 2 (pool-dataset-v2): the same base pool declared version 2, and usage profiles
+// written as JSON sales, since v2 sales carry more than (product, country, units, price).
+
+/// [`base`] as a version 2 dataset.
+pub fn base_v2() -> Value {
+    let mut v = base();
+    v["version"] = json!(2);
+    v
+}
+
+/// A version 2 usage profile from `(year, sales as JSON)`.
+pub fn usage_v2(signed: Option<&str>, years: &[(i32, Value)]) -> Usage {
+    let mut v = json!({
+        "format": "patent-pool-usage", "version": 2, "licensee": "L",
+        "years": years.iter().map(|(y, sales)| json!({"year": y, "sales": sales})).collect::<Vec<_>>()
+    });
+    if let Some(s) = signed {
+        v["signed"] = json!(s);
+    }
+    match poolcalc_engine::load_usage(&v.to_string()) {
+        Ok(u) => u,
+        Err(issues) => panic!("invalid test usage: {issues:#?}"),
+    }
+}
+
+/// The `fees --json` output of a usage under a dataset.
+pub fn fees_json_of(v: &Value, u: &Usage) -> Value {
+    poolcalc_engine::output::fees_json(&fees(v, u))
+}

@@ -38,7 +38,7 @@ fn covered(b: &Basis<'_>, country: &str) -> bool {
     let charges_only_where_covered = b
         .pool
         .schedule_for(b.year)
-        .is_some_and(|(_, s)| s.requires_patent_in_force);
+        .is_some_and(|(_, s)| s.requires_patent_in_force.is_required());
     !charges_only_where_covered || b.pool.index().country_days(b.year, country) > 0
 }
 

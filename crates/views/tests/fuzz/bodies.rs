@@ -7,6 +7,7 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use poolcalc_engine::fees::history::terms_history;
 use poolcalc_engine::io::usage_csv::{read_sales_csv, write_sales_csv};
 use poolcalc_engine::model::dataset::{Method, Usage};
 use poolcalc_engine::model::date::Date;
@@ -22,12 +23,26 @@ use poolcalc_views::membership_change::{candidate_member, join_scenario};
 /// The dataset scenarios and CSV imports are applied to: the specification's worked example.
 pub const WORKED_EXAMPLE: &str = include_str!("../../../../public/datasets/worked-example.json");
 
+/// The version 2 worked example (every v2 rule): profiles, scenarios and CSV imports are
+/// charged under it too.
+pub const WORKED_EXAMPLE_V2: &str = include_str!("../../../engine/tests/data/v2/pool.json");
+
 fn worked_example() -> Option<Pool> {
     load_dataset(WORKED_EXAMPLE).ok().map(Pool::new)
 }
 
-/// Fees of every licensee and the shares of (at most) eight of their years under each method.
+/// Both worked examples.
+fn worked_examples() -> Vec<Pool> {
+    [WORKED_EXAMPLE, WORKED_EXAMPLE_V2]
+        .into_iter()
+        .filter_map(|t| load_dataset(t).ok().map(Pool::new))
+        .collect()
+}
+
+/// Fees of every licensee, the shares of (at most) eight of their years under each method,
+/// and the rate history.
 fn compute_all(pool: &Pool) {
+    let _ = terms_history(pool.dataset());
     for l in &pool.dataset().licensees {
         let _ = compute_fees(pool, &l.usage);
     }
@@ -54,21 +69,22 @@ pub fn dataset(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let (Ok(usage), Some(pool)) = (load_usage(text), worked_example()) {
-        let _ = compute_fees(&pool, &usage);
+    if let Ok(usage) = load_usage(text) {
+        for pool in worked_examples() {
+            let _ = compute_fees(&pool, &usage);
+        }
     }
     if let Ok(d) = load_dataset(text) {
         compute_all(&Pool::new(d));
     }
 }
 
-/// A scenario applied to the worked example, then everything computed on the result.
+/// A scenario applied to both worked examples, then everything computed on the result.
 fn apply(scenario: &Scenario) {
-    let Some(pool) = worked_example() else {
-        return;
-    };
-    if let Ok(d) = apply_scenario(pool.dataset(), scenario) {
-        compute_all(&Pool::new(d));
+    for pool in worked_examples() {
+        if let Ok(d) = apply_scenario(pool.dataset(), scenario) {
+            compute_all(&Pool::new(d));
+        }
     }
 }
 
@@ -112,7 +128,9 @@ pub fn csv_import(data: &[u8]) {
         signed: None,
         years,
     };
-    let _ = compute_fees(&pool, &usage);
+    for p in worked_examples() {
+        let _ = compute_fees(&p, &usage);
+    }
     // What is written reads back as the same sales.
     let (again, bad) = read_sales_csv(&write_sales_csv(&usage.years));
     assert!(bad.is_empty(), "{bad:?}");

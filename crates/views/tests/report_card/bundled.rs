@@ -136,7 +136,7 @@ fn where_income_is_kept_the_joiner_takes_what_the_others_give_up() {
             .dataset()
             .rate_schedules
             .iter()
-            .any(|s| s.requires_patent_in_force)
+            .any(|s| s.requires_patent_in_force.is_required())
         {
             continue;
         }

@@ -9,8 +9,10 @@ use crate::io::fast::scalars::{
     Amount, Country, Day, Id, Ignored, Status, Words, Year, map_only, refused,
 };
 use crate::model::dataset::{
-    Licensee, Patent, PatentStatus, Sale, Usage, UsageYear, check_sale_units, default_weight,
+    Licensee, MAX_SALE_UNITS, Patent, PatentStatus, Sale, Usage, UsageYear, check_sale_units,
+    default_weight,
 };
+use crate::model::service::ServiceUse;
 
 /// A model value that passed every check of the careful reader. `Vec<Checked<T>>` becomes a
 /// `Vec<T>` in place (same layout), so a list is never copied.
@@ -115,21 +117,60 @@ impl<'de> Deserialize<'de> for Checked<UsageYear> {
 struct SaleIn {
     product: String,
     country: Country,
-    units: u64,
+    made_in: Option<Country>,
+    units: Option<u64>,
+    upstream_paid_units: Option<u64>,
     price: Option<Amount>,
+    users: Option<u64>,
+    subscribers: Option<u64>,
+    revenue: Option<Amount>,
     #[serde(rename = "extensions")]
     _extensions: Option<Ignored>,
 }
 
+/// A sale as version 2 reads it: with `units` a device sale (no service measures, at most
+/// `units` paid upstream), without a service sale (units 0). Whether a version 1 file may
+/// hold it is asked once the version is known ([`uses_version_2`]).
 impl<'de> Deserialize<'de> for Checked<Sale> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = map_only::<_, SaleIn>(d)?;
-        let units = check_sale_units(s.units).map_err(|_| refused::<D::Error>())?;
+        let at_most = |n: Option<u64>| n.is_none_or(|n| n <= MAX_SALE_UNITS);
+        if !at_most(s.users) || !at_most(s.subscribers) {
+            return Err(refused());
+        }
+        let revenue = s.revenue.map(|r| r.0);
+        let (units, service) = match s.units {
+            Some(units) => {
+                let units = check_sale_units(units).map_err(|_| refused::<D::Error>())?;
+                let measured = s.users.is_some() || s.subscribers.is_some() || revenue.is_some();
+                if measured || s.upstream_paid_units.is_some_and(|up| up > units) {
+                    return Err(refused());
+                }
+                (units, None)
+            }
+            None => (
+                0,
+                Some(ServiceUse {
+                    users: s.users,
+                    subscribers: s.subscribers,
+                    revenue,
+                }),
+            ),
+        };
         Ok(Checked(Sale {
             product: s.product,
             country: s.country.0,
+            made_in: s.made_in.map(|m| m.0),
             units,
+            upstream_paid_units: s.upstream_paid_units,
             price: s.price.map(|p| p.0),
+            service,
         }))
     }
+}
+
+/// Whether a sale holds anything version 1 does not have (then a version 1 file is left to
+/// the careful reader, which names the field).
+pub(crate) fn uses_version_2(s: &Sale) -> bool {
+    s.made_in.is_some() || s.upstream_paid_units.is_some() || s.service.is_some()
 }

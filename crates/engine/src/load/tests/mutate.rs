@@ -14,11 +14,13 @@ pub(super) fn base(seed: u64) -> &'static Value {
     static BASES: OnceLock<Vec<Value>> = OnceLock::new();
     let bases = BASES.get_or_init(|| {
         let mut out = Vec::new();
-        for name in ["worked-example.json", "avs-style.json"] {
-            let path = format!(
-                "{}/../../public/datasets/{name}",
-                env!("CARGO_MANIFEST_DIR")
-            );
+        for name in [
+            "../../public/datasets/worked-example.json",
+            "../../public/datasets/avs-style.json",
+            // The spec's version 2 example.
+            "tests/data/v2/pool.json",
+        ] {
+            let path = format!("{}/{name}", env!("CARGO_MANIFEST_DIR"));
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
             out.push(serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}")));
         }
