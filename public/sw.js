@@ -1,8 +1,9 @@
 // poolcalc service worker: makes the app work offline after one visit.
 //
-// The two constants below are rewritten in dist/ at build time by `cargo xtask stamp-sw`
-// (a trunk post_build hook): VERSION is a hash of the build's files, PRECACHE lists the app's
-// files and the small bundled datasets (a large one is cached when a user first opens it).
+// The two constants below are rewritten in dist/ at build time by `cargo xtask post-build`
+// (a trunk post_build hook): VERSION is a hash of the build's files, PRECACHE lists the shell,
+// the first page's wasm and the small bundled datasets. Other pages' wasm chunks and a large
+// dataset are cached when first used.
 const VERSION = "dev";
 const PRECACHE = ["./", "datasets/index.json"];
 
@@ -11,9 +12,10 @@ const CACHE = CACHE_PREFIX + VERSION;
 // Every page of the app is this one document; the router reads the path.
 const SHELL = new URL("./", self.location).href;
 
-// A name with trunk's content hash never changes content: the browser's own cache may
-// answer it (the page has just downloaded it), so the wasm is not fetched a second time.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+// A name with trunk's content hash, or a file in the split build's hashed folder, never
+// changes content: the browser's own cache may answer it (the page has just downloaded it),
+// so the wasm is not fetched a second time.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$|(^|\/)pkg-[0-9a-f]{16}\//;
 
 // Without the shell and the hashed app files there is no offline app; anything else that
 // fails (an icon, a dataset) is cached later, when the page asks for it.

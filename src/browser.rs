@@ -5,4 +5,6 @@
 pub mod fetch;
 pub mod files;
 pub mod persist;
+pub mod share;
+pub mod sheet_reader;
 pub mod storage;

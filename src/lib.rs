@@ -11,14 +11,16 @@ pub mod i18n;
 pub mod state;
 
 pub mod components;
+pub mod lazy_pages;
 pub mod pages;
 
 use components::{Header, MainNav, RenderError, SkipLink, StorageNotice, UpdateBanner};
 use i18n::I18nSubContextProvider;
-use pages::{
-    BuildPage, DataPage, FeesPage, MemberPage, MembersPage, NotFound, OverviewPage, PatentPage,
-    PatentsPage, ReportPage, ScenariosPage, SharesPage, StackPage,
+use lazy_pages::{
+    lazy_build, lazy_data, lazy_fees, lazy_member, lazy_members, lazy_patent, lazy_patents,
+    lazy_report, lazy_scenarios, lazy_shares, lazy_stack,
 };
+use pages::{NotFound, OverviewPage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -49,20 +51,21 @@ fn Shell() -> impl IntoView {
             <MainNav />
             <main id="main" tabindex="-1">
                 <StorageNotice />
+                // Overview is in the main module; every other page is fetched on first use.
                 <ErrorBoundary fallback=|errors| view! { <RenderError errors /> }>
                     <Routes fallback=NotFound>
                         <Route path=path!("") view=OverviewPage />
-                        <Route path=path!("fees") view=FeesPage />
-                        <Route path=path!("shares") view=SharesPage />
-                        <Route path=path!("scenarios") view=ScenariosPage />
-                        <Route path=path!("stack") view=StackPage />
-                        <Route path=path!("report") view=ReportPage />
-                        <Route path=path!("data") view=DataPage />
-                        <Route path=path!("build") view=BuildPage />
-                        <Route path=path!("members") view=MembersPage />
-                        <Route path=path!("members/:id") view=MemberPage />
-                        <Route path=path!("patents") view=PatentsPage />
-                        <Route path=path!("patents/:id") view=PatentPage />
+                        <Route path=path!("fees") view=lazy_fees />
+                        <Route path=path!("shares") view=lazy_shares />
+                        <Route path=path!("scenarios") view=lazy_scenarios />
+                        <Route path=path!("stack") view=lazy_stack />
+                        <Route path=path!("report") view=lazy_report />
+                        <Route path=path!("data") view=lazy_data />
+                        <Route path=path!("build") view=lazy_build />
+                        <Route path=path!("members") view=lazy_members />
+                        <Route path=path!("members/:id") view=lazy_member />
+                        <Route path=path!("patents") view=lazy_patents />
+                        <Route path=path!("patents/:id") view=lazy_patent />
                     </Routes>
                 </ErrorBoundary>
             </main>

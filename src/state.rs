@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod download;
 pub mod loader;
+pub mod stack;
 pub mod url_secrets;
 
 use leptos::prelude::*;

@@ -37,8 +37,8 @@ pub fn CoverageChart(#[prop(into)] series: Signal<Vec<YearCount>>) -> impl IntoV
             .map(|&v| {
                 let y = y_of(v);
                 view! {
-                    <line class="cov-grid" x1=LEFT x2=WIDTH - RIGHT y1=y y2=y></line>
-                    <text class="cov-tick" x=LEFT - 6.0 y=y + 4.0 text-anchor="end">
+                    <line class="cov-grid" x1=px(LEFT) x2=px(WIDTH - RIGHT) y1=px(y) y2=px(y)></line>
+                    <text class="cov-tick" x=px(LEFT - 6.0) y=px(y + 4.0) text-anchor="end">
                         {group_digits(v as u64)}
                     </text>
                 }
@@ -52,13 +52,13 @@ pub fn CoverageChart(#[prop(into)] series: Signal<Vec<YearCount>>) -> impl IntoV
                 let y = y_of(yc.patents);
                 let label = (i % label_every == 0).then(|| {
                     view! {
-                        <text class="cov-tick" x=x + bar_w / 2.0 y=HEIGHT - 10.0 text-anchor="middle">
+                        <text class="cov-tick" x=px(x + bar_w / 2.0) y=px(HEIGHT - 10.0) text-anchor="middle">
                             {yc.year.to_string()}
                         </text>
                     }
                 });
                 view! {
-                    <rect class="cov-bar" x=x y=y width=bar_w height=(TOP + plot_h - y).max(0.0)>
+                    <rect class="cov-bar" x=px(x) y=px(y) width=px(bar_w) height=px((TOP + plot_h - y).max(0.0))>
                         <title>{format!("{}: {}", yc.year, group_digits(yc.patents as u64))}</title>
                     </rect>
                     {label}
@@ -73,8 +73,8 @@ pub fn CoverageChart(#[prop(into)] series: Signal<Vec<YearCount>>) -> impl IntoV
                 data-testid="explorer-coverage-chart"
             >
                 {grid}
-                <line class="cov-axis" x1=LEFT x2=LEFT y1=TOP y2=TOP + plot_h></line>
-                <line class="cov-axis" x1=LEFT x2=WIDTH - RIGHT y1=TOP + plot_h y2=TOP + plot_h></line>
+                <line class="cov-axis" x1=px(LEFT) x2=px(LEFT) y1=px(TOP) y2=px(TOP + plot_h)></line>
+                <line class="cov-axis" x1=px(LEFT) x2=px(WIDTH - RIGHT) y1=px(TOP + plot_h) y2=px(TOP + plot_h)></line>
                 {bars}
             </svg>
         })
@@ -109,4 +109,13 @@ pub fn CoverageChart(#[prop(into)] series: Signal<Vec<YearCount>>) -> impl IntoV
             </table>
         </figure>
     }
+}
+
+/// An SVG coordinate in tenths, written with integer arithmetic: Rust's float formatting is
+/// ~11 KB of wasm, and this chart is the only user of it on the first page.
+fn px(v: f64) -> String {
+    let tenths = (v * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!("{sign}{}.{}", t / 10, t % 10)
 }

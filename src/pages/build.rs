@@ -9,10 +9,12 @@ mod texts;
 use std::sync::Arc;
 
 use crate::browser::files::download;
+use crate::browser::sheet_reader::read_table;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use poolcalc_studio::build_page::{column_rows, export_json, map_column, preview_rows};
-use poolcalc_studio::{Field, Import, ImportOptions, Layout, Table, import_table, read_table};
+use poolcalc_studio::{Field, Import, ImportOptions, Layout, Table, import_table, wire};
 use poolcalc_views::explorer::group_digits;
 use problems::Problems;
 use texts::{field_text, file_error_text};
@@ -26,7 +28,10 @@ const PREVIEW_ROWS: usize = 25;
 #[derive(Clone, Copy)]
 struct Build {
     bytes: RwSignal<Option<Arc<Vec<u8>>>>,
-    table: Memo<Option<Result<Table, String>>>,
+    /// The table of the latest file and layout, once the reader has answered.
+    table: RwSignal<Option<Result<Table, String>>>,
+    /// A read is under way.
+    reading: RwSignal<bool>,
     options: RwSignal<ImportOptions>,
     import: Memo<Option<Result<Import, String>>>,
 }
@@ -37,9 +42,28 @@ impl Build {
         let options = RwSignal::new(ImportOptions::default());
         let layout = Memo::new(move |_| options.with(|o| o.layout));
         let i18n = use_i18n();
-        let table = Memo::new(move |_| {
-            let b = bytes.get()?;
-            Some(read_table(&b, None, layout.get()).map_err(|e| file_error_text(i18n, &e)))
+        let table = RwSignal::new(None);
+        let reading = RwSignal::new(false);
+        // Each file or layout change reads again; only the latest read's answer is kept.
+        let latest = StoredValue::new(0_u64);
+        Effect::new(move |_| {
+            let (Some(b), layout) = (bytes.get(), layout.get()) else {
+                return;
+            };
+            latest.update_value(|n| *n += 1);
+            let this = latest.get_value();
+            reading.set(true);
+            spawn_local(async move {
+                let answer = read_table(&b, "", layout.name()).await;
+                if latest.get_value() != this {
+                    return;
+                }
+                table.set(Some(match answer {
+                    Ok(json) => wire::decode(&json).map_err(|e| file_error_text(i18n, &e)),
+                    Err(e) => Err(format!("{} ({e})", t_string!(i18n, build_error_reader))),
+                }));
+                reading.set(false);
+            });
         });
         let import = Memo::new(move |_| {
             let t = table.get()?;
@@ -53,6 +77,7 @@ impl Build {
         Build {
             bytes,
             table,
+            reading,
             options,
             import,
         }
@@ -109,6 +134,9 @@ fn PickFile() -> impl IntoView {
         }
     };
     let status = move || {
+        if build.reading.get() {
+            return Some(view! { <p role="status" data-testid="build-reading">{t!(i18n, build_reading)}</p> }.into_any());
+        }
         match build.import.get() {
         None => None,
         Some(Ok(i)) => Some(view! {

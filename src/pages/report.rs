@@ -4,6 +4,7 @@
 
 mod format;
 mod section;
+mod stack_choice;
 
 use std::sync::Arc;
 
@@ -21,6 +22,7 @@ use crate::browser::files::download;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::{DatasetLoad, LoadedDataset, use_app_state};
 use section::SectionView;
+use stack_choice::{StackBox, StackChoice};
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -83,11 +85,13 @@ fn Report(ds: Arc<LoadedDataset>) -> impl IntoView {
     let (from, to) = income_years(&pool).unwrap_or((first, first));
     let years: Vec<i32> = (from.min(first)..=to.max(first)).collect();
     let for_card = pool.clone();
+    let stack = StackChoice::new();
     let result = Memo::new(move |_| {
         let (p, name) = chosen_pool(&for_card, store, &scenario.get())?;
         let options = Options {
             year: Some(year.get()),
             scenario: name,
+            stack: stack.chosen(),
             ..Options::default()
         };
         Ok::<_, String>(Card {
@@ -147,6 +151,7 @@ fn Report(ds: Arc<LoadedDataset>) -> impl IntoView {
                 <option value="">{move || t_string!(i18n, report_as_published)}</option>
                 {scenario_options}
             </select>
+            <StackBox choice=stack />
             <button type="button" data-testid="report-csv" on:click=move |_| save(true)>{t!(i18n, report_download_csv)}</button>
             <button type="button" data-testid="report-json" on:click=move |_| save(false)>{t!(i18n, report_download_json)}</button>
             <button type="button" data-testid="report-print" on:click=move |_| { let _ = window().print(); }>{t!(i18n, report_print)}</button>

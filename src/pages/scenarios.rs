@@ -123,7 +123,7 @@ fn Workspace(ds: Arc<LoadedDataset>) -> impl IntoView {
 
     // A share link: import its scenario once, then drop the fragment.
     let mut shared_key = None;
-    if let Some(code) = files::take_share_code() {
+    if let Some(code) = crate::browser::share::take_code(files::SHARE_MARK) {
         match decode_share(&code) {
             Ok(s) => {
                 let name = s.name.clone();
@@ -617,11 +617,9 @@ fn Workspace(ds: Arc<LoadedDataset>) -> impl IntoView {
         let export_name = move || files::file_name(&name());
         let make_link = move |_| {
             if let Some(s) = current() {
-                share_link.set(Some(format!(
-                    "{}{}{}",
-                    files::page_address(),
+                share_link.set(Some(crate::browser::share::link(
                     files::SHARE_MARK,
-                    encode_share(&s)
+                    &encode_share(&s),
                 )));
             }
         };

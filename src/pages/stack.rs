@@ -5,7 +5,7 @@
 
 mod controls;
 mod results;
-mod store;
+mod share;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -13,16 +13,17 @@ use std::sync::Arc;
 use crate::browser::fetch::fetch_text;
 use crate::browser::files::{chosen_file_text, download};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::state::catalog::Catalog;
+use crate::state::stack::{lines, load_pool, store};
 use controls::Controls;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use poolcalc_engine::Pool;
 use poolcalc_engine::stack::{
     Stack, StackReport, WhatIfReport, compute_stack, compute_what_if, load_stack, pool_set,
 };
-use poolcalc_engine::{Pool, load_dataset};
 use results::Results;
 use serde::Deserialize;
+use share::{ReplaceBar, SHARE_MARK, ShareBox, offer};
 use wasm_bindgen::JsCast;
 
 /// Where the bundled stacks are, relative to the page.
@@ -60,10 +61,6 @@ impl PartialEq for Computed {
     }
 }
 
-fn lines(issues: &[poolcalc_engine::Issue]) -> Vec<String> {
-    issues.iter().map(ToString::to_string).collect()
-}
-
 /// The stack page.
 #[component]
 pub fn StackPage() -> impl IntoView {
@@ -73,6 +70,8 @@ pub fn StackPage() -> impl IntoView {
     let kept: RwSignal<Option<(String, Vec<String>)>> = RwSignal::new(None);
     let pools: RwSignal<BTreeMap<String, PoolLoad>> = RwSignal::new(BTreeMap::new());
     let save_error: RwSignal<Option<String>> = RwSignal::new(None);
+    // A stack waiting for the person to agree that it replaces theirs.
+    let pending: RwSignal<Option<Stack>> = RwSignal::new(None);
     let catalog = LocalResource::new(|| async {
         let text = fetch_text(STACKS_INDEX).await?;
         serde_json::from_str::<StackCatalog>(&text).map_err(|e| format!("{STACKS_INDEX}: {e}"))
@@ -84,7 +83,7 @@ pub fn StackPage() -> impl IntoView {
                 Ok(text) => match load_stack(&text) {
                     Ok(s) => {
                         problems.set(Vec::new());
-                        stack.set(Some(s));
+                        offer(stack, pending, s);
                     }
                     Err(i) => problems.set(lines(&i)),
                 },
@@ -107,6 +106,18 @@ pub fn StackPage() -> impl IntoView {
                     open_bundled(e.file.clone());
                 }
             });
+        }
+    }
+
+    // A share link: its stack, once (the fragment is then taken out of the address).
+    if let Some(code) = crate::browser::share::take_code(SHARE_MARK) {
+        match poolcalc_engine::stack::share_link::decode_stack_share(&code) {
+            Ok(s) => offer(stack, pending, s),
+            Err(i) => {
+                let mut list = vec![t_string!(i18n, stack_shared_bad).to_owned()];
+                list.extend(lines(&i));
+                problems.set(list);
+            }
         }
     }
 
@@ -172,7 +183,7 @@ pub fn StackPage() -> impl IntoView {
             match chosen_file_text(input).await.map(|t| load_stack(&t)) {
                 Some(Ok(s)) => {
                     problems.set(Vec::new());
-                    stack.set(Some(s));
+                    offer(stack, pending, s);
                 }
                 Some(Err(i)) => problems.set(lines(&i)),
                 None => problems.set(vec![t_string!(i18n, stack_problems).to_owned()]),
@@ -210,7 +221,9 @@ pub fn StackPage() -> impl IntoView {
                 <input type="file" accept=".json,application/json" data-testid="stack-import" on:change=import />
             </label>
             <button type="button" data-testid="stack-export" on:click=export>{t!(i18n, stack_export)}</button>
+            <ShareBox stack />
         </section>
+        <ReplaceBar stack pending />
         {move || kept.get().map(|(raw, problems)| view! {
             <div class="stack-kept" role="alert" data-testid="stack-kept">
                 <p>{t!(i18n, stack_kept)}</p>
@@ -284,15 +297,4 @@ fn compute(s: &Stack, pools: &poolcalc_engine::stack::PoolSet) -> Outcome {
         Some(compute_what_if(s, pools, &s.what_if, &report).map_err(|i| lines(&i))?)
     };
     Ok((report, what_if))
-}
-
-/// A bundled dataset by id, through datasets/index.json.
-async fn load_pool(id: &str) -> Result<Arc<Pool>, String> {
-    let catalog = Catalog::parse(&fetch_text(crate::state::catalog::INDEX_URL).await?)?;
-    let (_, url) = catalog.entry(id)?;
-    let dataset = load_dataset(&fetch_text(&url).await?).map_err(|i| {
-        let first = i.first().map(ToString::to_string).unwrap_or_default();
-        format!("{url}: {} problem(s), the first: {first}", i.len())
-    })?;
-    Ok(Arc::new(Pool::new(dataset)))
 }

@@ -6,6 +6,7 @@
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
+use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use futures_util::FutureExt;
 use serde_json::{Value, json};
@@ -64,7 +65,17 @@ pub struct Options {
     pub language: &'static str,
     /// The built app to serve, when not `dist_dir()` (a copy a test may change).
     pub dist: Option<PathBuf>,
+    /// A first visit as over a phone's line: the server sends the build's precompressed
+    /// copies and Chromium's network emulation slows the page down to `SLOW_LINE`.
+    pub slow_line: bool,
 }
+
+/// Chromium network emulation for `Options::slow_line`: about 1.6 Mbit/s down and up, with
+/// 150 ms added to every round trip.
+pub const SLOW_LINE: NetworkConditions = NetworkConditions {
+    latency_ms: 150,
+    bytes_per_second: 200_000,
+};
 
 impl Options {
     pub fn desktop() -> Self {
@@ -73,6 +84,7 @@ impl Options {
             height: 900,
             language: "en-US",
             dist: None,
+            slow_line: false,
         }
     }
 
@@ -92,6 +104,41 @@ impl Options {
     pub fn dist(mut self, dir: PathBuf) -> Self {
         self.dist = Some(dir);
         self
+    }
+
+    pub fn slow_line(mut self) -> Self {
+        self.slow_line = true;
+        self
+    }
+}
+
+/// chromedriver's own command for Chromium's network emulation (WebDriver has none).
+#[derive(Clone, Copy, Debug)]
+pub struct NetworkConditions {
+    pub latency_ms: u32,
+    pub bytes_per_second: u32,
+}
+
+impl WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/chromium/network_conditions",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let conditions = json!({ "network_conditions": {
+            "offline": false,
+            "latency": self.latency_ms,
+            "download_throughput": self.bytes_per_second,
+            "upload_throughput": self.bytes_per_second,
+        }});
+        (http::Method::POST, Some(conditions.to_string()))
     }
 }
 
@@ -174,7 +221,7 @@ impl Setup {
             "chromedriver not found on PATH: install it (Debian: `apt-get install chromium-driver`)",
         )?;
 
-        let server = StaticServer::start(&dist, "127.0.0.1:0")?;
+        let server = StaticServer::start_with(&dist, "127.0.0.1:0", options.slow_line)?;
         let base_url = server.url();
 
         let port = free_port()?;
@@ -222,6 +269,9 @@ impl Setup {
         client
             .set_window_size(options.width, options.height)
             .await?;
+        if options.slow_line {
+            client.issue_cmd(SLOW_LINE).await?;
+        }
         Ok(Setup {
             session: Session {
                 client,
@@ -333,6 +383,16 @@ impl Session {
             .client
             .goto(&format!("{}{path}", self.base_url))
             .await?)
+    }
+
+    /// Bytes of response bodies the server has sent in this test, as sent (compressed when
+    /// the test serves precompressed copies).
+    pub fn bytes_served(&self) -> u64 {
+        self.server
+            .lock()
+            .ok()
+            .and_then(|s| s.as_ref().map(StaticServer::bytes_sent))
+            .unwrap_or(0)
     }
 
     /// Stops the static server: from now on the network for the app is gone.

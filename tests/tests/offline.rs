@@ -37,8 +37,17 @@ async fn a_deep_link_as_the_first_page_registers_the_worker() {
             s.wait_text("pool-name", &default_pool_name("en")?).await?;
             wait_controlled(&s).await?;
             s.stop_server();
+            // The page opened online works offline (its chunk was cached on first use); a
+            // page never opened says so instead of going blank.
+            s.open("members").await?;
+            s.wait_text("page-title", "Members").await?;
             s.open("fees").await?;
-            s.wait_text("page-title", "Fees").await?;
+            s.wait_js(
+                "the chunk-failed message",
+                "return !!document.querySelector('[data-testid=chunk-failed]');",
+            )
+            .await?;
+            s.wait_text("nav-overview", "Overview").await?;
             Ok(())
         },
     )
@@ -54,6 +63,9 @@ async fn a_dataset_opened_in_a_tab_stays_a_file_and_never_becomes_the_app() {
             s.open("").await?;
             s.wait_text("pool-name", &default_pool_name("en")?).await?;
             wait_controlled(&s).await?;
+            // Fees opened once online: its chunk is cached from then on.
+            s.click("nav-fees").await?;
+            s.wait_text("page-title", "Fees").await?;
             let is_json = "return document.body.innerText.trim().startsWith('{')
                 && !document.querySelector('[data-testid=page-title]');";
             s.open("datasets/worked-example.json").await?;

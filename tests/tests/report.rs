@@ -221,3 +221,73 @@ async fn the_report_prints_on_a_few_a4_pages() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn the_stack_kept_by_the_stack_page_joins_the_interest_balance() {
+    run(
+        "the_stack_kept_by_the_stack_page_joins_the_interest_balance",
+        Options::desktop(),
+        |s| async move {
+            let stack = dist_dir().join("stacks/4k-tv.json");
+            let index: Value = serde_json::from_str(&std::fs::read_to_string(
+                dist_dir().join("datasets/index.json"),
+            )?)?;
+            let file = index["datasets"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|e| e["id"] == "hevc-advance-style")
+                .and_then(|e| e["file"].as_str())
+                .ok_or("no HEVC dataset")?;
+            let dataset = dist_dir().join("datasets").join(file);
+            // The Stack page opens (and keeps) the TV example.
+            s.open("stack").await?;
+            s.wait_js(
+                "the stack's total",
+                "return !!document.querySelector('[data-testid=\"stack-total-payable\"]');",
+            )
+            .await?;
+            let name: Value = serde_json::from_str(&std::fs::read_to_string(&dataset)?)?;
+            let name = name["pool"]["name"]["en"]
+                .as_str()
+                .or_else(|| name["pool"]["name"].as_str())
+                .ok_or("no name")?
+                .to_owned();
+            open_dataset(&s, "hevc-advance-style", &name).await?;
+            s.click("nav-report").await?;
+            wait_report(&s).await?;
+            s.wait_js(
+                "the stack rows",
+                "return !!document.querySelector('[data-testid=\"report-stack_per_unit-stack\"]');",
+            )
+            .await?;
+            let year = s.text("report-meta-year").await.unwrap_or_default();
+            let year = year.split_whitespace().last().ok_or("no year")?.to_owned();
+            let cli = run_cli(&[
+                "report".as_ref(),
+                "--dataset".as_ref(),
+                dataset.as_os_str(),
+                "--year".as_ref(),
+                year.as_ref(),
+                "--stack".as_ref(),
+                stack.as_os_str(),
+                "--json".as_ref(),
+            ])?;
+            let currency = cli["currency"].as_str().ok_or("no currency")?.to_owned();
+            for subject in ["stack", "stack_licence=hevc;this_pool", "stack_licence=vvc"] {
+                let want = cli_value(&cli, "stack_per_unit", subject)?;
+                let shown = screen_amount(&s, "stack_per_unit", subject, &currency).await?;
+                assert_eq!(shown, want, "{subject}");
+            }
+            // Left out, the rows go.
+            s.click("report-with-stack").await?;
+            s.wait_js(
+                "the stack rows to go",
+                "return !document.querySelector('[data-testid=\"report-ind-stack_per_unit\"]');",
+            )
+            .await?;
+            Ok(())
+        },
+    )
+    .await;
+}

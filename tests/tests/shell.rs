@@ -104,6 +104,9 @@ async fn works_offline_after_one_visit() {
         "works_offline_after_one_visit",
         Options::desktop(),
         |s| async move {
+            // Scenarios opened once online: its code is cached on that first use.
+            s.open("scenarios").await?;
+            s.wait_text("page-title", "Scenarios").await?;
             s.open("").await?;
             expect_english(&s).await?;
             // The worker claims the page only after its install (the precache) has finished.
@@ -118,10 +121,18 @@ async fn works_offline_after_one_visit() {
             expect_english(&s).await?;
             s.wait_text("page-title", "Overview").await?;
 
-            // A route never visited online comes from the same cached shell.
+            // Every route comes from the same cached shell: a page used online works, one
+            // never opened online says its code cannot be fetched (never a blank page).
             s.open("scenarios").await?;
             s.wait_text("page-title", "Scenarios").await?;
             expect_english(&s).await?;
+            s.open("stack").await?;
+            s.wait_js(
+                "the chunk-failed message",
+                "return !!document.querySelector('[data-testid=chunk-failed]');",
+            )
+            .await?;
+            s.wait_text("nav-overview", "Overview").await?;
             Ok(())
         },
     )

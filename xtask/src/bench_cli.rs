@@ -64,7 +64,8 @@ pub fn run(env: &Env) -> Result {
     let dir = target.join("bench-cli");
     std::fs::create_dir_all(&dir)
         .map_err(|e| crate::cmd::Failure(format!("{}: {e}", dir.display())))?;
-    let time = Path::new("/usr/bin/time");
+    // Peak memory is measured by /usr/bin/time where it is installed.
+    let time = Some(Path::new("/usr/bin/time")).filter(|t| t.is_file());
     println!("\nwhole job: poolcalc distribute --dataset F --year {YEAR} --json");
     for case in &CASES {
         let file = dir.join(format!("synth-{}.json", case.name));
@@ -75,11 +76,7 @@ pub fn run(env: &Env) -> Result {
         let mut walls = Vec::new();
         let mut peak_kb = 0;
         for _ in 0..case.runs {
-            let (wall, kb) = if time.is_file() {
-                timed_by(time, &cli, &file)?
-            } else {
-                (timed(&cli, &file)?, 0)
-            };
+            let (wall, kb) = timed(time, &cli, &file)?;
             walls.push(wall);
             peak_kb = peak_kb.max(kb);
         }
@@ -130,50 +127,30 @@ fn generate(cli: &Path, args: &[&str], file: &Path) -> Result {
     }
 }
 
-fn job(program: &Path) -> Command {
-    let mut cmd = Command::new(program);
-    cmd.stdout(Stdio::null()).stderr(Stdio::piped());
-    cmd
-}
-
-/// Wall time of the whole job.
-fn timed(cli: &Path, file: &Path) -> Result<Duration> {
-    let started = Instant::now();
-    let out = job(cli)
-        .args(["distribute", "--dataset"])
+/// Wall time of the whole job, and its peak resident memory in KB when `/usr/bin/time`
+/// is there to measure it (0 otherwise).
+fn timed(time: Option<&Path>, cli: &Path, file: &Path) -> Result<(Duration, u64)> {
+    let mut cmd = match time {
+        Some(time) => {
+            let mut cmd = Command::new(time);
+            cmd.args(["-f", "%M"]).arg(cli);
+            cmd
+        }
+        None => Command::new(cli),
+    };
+    cmd.args(["distribute", "--dataset"])
         .arg(file)
         .args(["--year", YEAR, "--json"])
-        .output();
-    let wall = started.elapsed();
-    match out {
-        Ok(o) if o.status.success() => Ok(wall),
-        other => fail(format!(
-            "poolcalc distribute on {} failed: {other:?}",
-            file.display()
-        )),
-    }
-}
-
-/// Wall time and peak resident memory (KB) of the whole job, measured by `/usr/bin/time`.
-fn timed_by(time: &Path, cli: &Path, file: &Path) -> Result<(Duration, u64)> {
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
     let started = Instant::now();
-    let out = job(time)
-        .args(["-f", "%M"])
-        .arg(cli)
-        .args(["distribute", "--dataset"])
-        .arg(file)
-        .args(["--year", YEAR, "--json"])
-        .output();
+    let out = cmd.output();
     let wall = started.elapsed();
     match out {
         Ok(o) if o.status.success() => {
             let text = String::from_utf8_lossy(&o.stderr);
-            let kb = text
-                .lines()
-                .last()
-                .and_then(|l| l.trim().parse().ok())
-                .unwrap_or(0);
-            Ok((wall, kb))
+            let kb = text.lines().last().and_then(|l| l.trim().parse().ok());
+            Ok((wall, time.and(kb).unwrap_or(0)))
         }
         other => fail(format!(
             "poolcalc distribute on {} failed: {other:?}",

@@ -1,8 +1,11 @@
-//! Project tasks: `cargo xtask serve`, `cargo xtask test` and `cargo xtask bench-cli`.
+//! Project tasks: `cargo xtask serve`, `cargo xtask test`, `cargo xtask bench-cli` and the build's hooks.
 
 mod bench_cli;
 mod cmd;
+mod precompress;
 mod report;
+mod size_report;
+mod split_build;
 mod sw_stamp;
 mod tools;
 
@@ -15,7 +18,10 @@ const USAGE: &str = "usage:
   cargo xtask serve [--port N]   install what is missing, build the release app, serve it on 127.0.0.1
   cargo xtask test               install what is missing, then fmt, clippy, tests, wasm build, browser tests
   cargo xtask bench-cli          build the release CLI, time its whole job on the synthetic 100k and 1M pools against the budgets
-  cargo xtask stamp-sw [DIR]     (trunk hook) write the CSP into DIR/index.html, cache version and precache list into DIR/sw.js";
+  cargo xtask post-build         (trunk hook) build the split wasm into $TRUNK_STAGING_DIR, link it
+                                 from index.html, write the CSP into it, stamp sw.js, write
+                                 .br/.gz beside every file
+  cargo xtask sizes              print the built wasm's sizes (first page and every chunk)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,7 +30,8 @@ fn main() -> ExitCode {
         Some("serve") => serve(&env, &args[1..]),
         Some("test") => test(&env),
         Some("bench-cli") => bench_cli::run(&env),
-        Some("stamp-sw") => stamp_sw(&args[1..]),
+        Some("post-build") => post_build(&env),
+        Some("sizes") => size_report::wasm_sizes(&env.root.join("dist")),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -89,7 +96,7 @@ fn test(env: &Env) -> Result {
             .args(["test", "--workspace", "--exclude", "poolcalc-e2e"]),
     )?;
     build_web(env, &pins)?;
-    report::wasm_size(&env.root.join("dist"))?;
+    size_report::wasm_sizes(&env.root.join("dist"))?;
 
     // Only this run's measurements are reported: the tests write these afresh.
     for metrics in [report::FIRST_RENDER_FILE, report::BUDGETS_FILE] {
@@ -122,16 +129,19 @@ fn build_web(env: &Env, pins: &tools::Pins) -> Result {
     )
 }
 
-fn stamp_sw(args: &[String]) -> Result {
-    let dir = match args.first() {
-        Some(d) => PathBuf::from(d),
-        None => match std::env::var_os("TRUNK_STAGING_DIR") {
-            Some(d) => PathBuf::from(d),
-            None => return fail("stamp-sw needs a directory or TRUNK_STAGING_DIR"),
-        },
+/// Trunk's post_build hook: trunk has put the stylesheet, index.html and the copied files
+/// into its staging directory; the wasm, the service worker's stamp and the compressed
+/// copies come here, in that order (the stamp lists the wasm files, the copies include sw.js).
+fn post_build(env: &Env) -> Result {
+    let Some(staging) = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from) else {
+        return fail("post-build runs as trunk's hook and needs TRUNK_STAGING_DIR");
     };
-    // The policy first: index.html changes, and the worker's version hashes it.
-    let policy = xtask::csp::stamp(&dir).map_err(cmd::Failure)?;
+    let release = std::env::var("TRUNK_PROFILE").as_deref() != Ok("debug");
+    split_build::build(env, &staging, release)?;
+    // The policy after the wasm links (index.html changes), before the worker's stamp (its
+    // version hashes index.html) and before the compressed copies (they include both).
+    let policy = xtask::csp::stamp(&staging).map_err(cmd::Failure)?;
     println!("index.html: Content-Security-Policy {policy}");
-    sw_stamp::stamp(&dir)
+    sw_stamp::stamp(&staging)?;
+    precompress::precompress(&staging)
 }

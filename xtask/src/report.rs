@@ -1,53 +1,12 @@
-//! Budgets the test task reports on: wasm size, first render, and the timings the browser
-//! tests measured.
+//! Budgets the test task reports on: first render and the timings the browser tests
+//! measured (wasm sizes: `size_report`).
 
-use crate::cmd::{Failure, Result, fail};
-use flate2::Compression;
-use flate2::write::GzEncoder;
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
-pub const WASM_GZIP_BUDGET_KB: f64 = 350.0;
 pub const FIRST_RENDER_BUDGET_MS: f64 = 1000.0;
 
 pub use xtask::{BUDGETS_FILE, FIRST_RENDER_FILE};
-
-pub fn wasm_size(dist: &Path) -> Result {
-    let entries =
-        fs::read_dir(dist).map_err(|e| Failure(format!("cannot list {}: {e}", dist.display())))?;
-    let wasm: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "wasm"))
-        .collect();
-    let [path] = wasm.as_slice() else {
-        return fail(format!(
-            "expected one .wasm file in {}, found {}",
-            dist.display(),
-            wasm.len()
-        ));
-    };
-    let bytes = fs::read(path).map_err(|e| Failure(format!("cannot read wasm: {e}")))?;
-    let mut gz = GzEncoder::new(Vec::new(), Compression::best());
-    gz.write_all(&bytes)
-        .map_err(|e| Failure(format!("gzip failed: {e}")))?;
-    let gzipped = gz
-        .finish()
-        .map_err(|e| Failure(format!("gzip failed: {e}")))?;
-    let raw_kb = bytes.len() as f64 / 1024.0;
-    let gz_kb = gzipped.len() as f64 / 1024.0;
-    let verdict = if gz_kb <= WASM_GZIP_BUDGET_KB {
-        "within budget"
-    } else {
-        "OVER BUDGET"
-    };
-    println!(
-        "\nwasm size after wasm-opt: {raw_kb:.1} KB raw, {gz_kb:.1} KB gzipped \
-         (budget {WASM_GZIP_BUDGET_KB:.0} KB gzipped: {verdict}) [{}]",
-        path.file_name().unwrap_or_default().to_string_lossy()
-    );
-    Ok(())
-}
 
 pub fn first_render(root: &Path) {
     match fs::read_to_string(root.join(FIRST_RENDER_FILE)) {

@@ -8,7 +8,7 @@ use std::fs;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, UNIX_EPOCH};
@@ -30,6 +30,7 @@ type Log = Arc<Mutex<Vec<Logged>>>;
 pub struct StaticServer {
     addr: SocketAddr,
     stopping: Arc<AtomicBool>,
+    sent: Arc<AtomicU64>,
     accept_thread: Option<JoinHandle<()>>,
     log: Log,
 }
@@ -37,6 +38,17 @@ pub struct StaticServer {
 impl StaticServer {
     /// Serves `root` on `addr` (use port 0 for a free port).
     pub fn start(root: impl Into<PathBuf>, addr: impl ToSocketAddrs) -> io::Result<Self> {
+        Self::start_with(root, addr, false)
+    }
+
+    /// Like `start`, and when `precompressed` a file's `.br` or `.gz` copy goes out instead
+    /// of it to a browser that accepts that encoding, as a host serving precompressed files
+    /// does. (Not the default: the dataset progress test reads the uncompressed length.)
+    pub fn start_with(
+        root: impl Into<PathBuf>,
+        addr: impl ToSocketAddrs,
+        precompressed: bool,
+    ) -> io::Result<Self> {
         let root: PathBuf = root.into();
         let listener = TcpListener::bind(addr)?;
         let addr = listener.local_addr()?;
@@ -45,6 +57,8 @@ impl StaticServer {
         let root = Arc::new(root);
         let log: Log = Arc::default();
         let conn_log = Arc::clone(&log);
+        let sent = Arc::new(AtomicU64::new(0));
+        let counter = Arc::clone(&sent);
         let accept_thread =
             thread::Builder::new()
                 .name("static-server".into())
@@ -56,19 +70,27 @@ impl StaticServer {
                         let Ok(stream) = stream else { continue };
                         let root = Arc::clone(&root);
                         let log = Arc::clone(&conn_log);
+                        let counter = Arc::clone(&counter);
                         // A browser opens several connections at once; one thread each keeps a slow
                         // wasm download from holding up the small files.
                         let _ =
                             thread::Builder::new()
                                 .name("static-conn".into())
                                 .spawn(move || {
-                                    let _ = handle(stream, &root, &log);
+                                    let conn = Conn {
+                                        root: &root,
+                                        log: &log,
+                                        precompressed,
+                                        sent: &counter,
+                                    };
+                                    let _ = handle(stream, &conn);
                                 });
                     }
                 })?;
         Ok(Self {
             addr,
             stopping,
+            sent,
             accept_thread: Some(accept_thread),
             log,
         })
@@ -86,6 +108,12 @@ impl StaticServer {
     /// Base URL with a trailing slash, e.g. `http://127.0.0.1:8080/`.
     pub fn url(&self) -> String {
         format!("http://{}/", self.addr)
+    }
+
+    /// Bytes of response bodies sent so far, as they went over the wire (compressed when
+    /// a precompressed copy was sent).
+    pub fn bytes_sent(&self) -> u64 {
+        self.sent.load(Ordering::SeqCst)
     }
 
     /// Blocks the calling thread for as long as the server runs.
@@ -117,13 +145,22 @@ impl Drop for StaticServer {
     }
 }
 
-fn handle(mut stream: TcpStream, root: &Path, log: &Log) -> io::Result<()> {
+/// What every connection's thread shares with the server.
+struct Conn<'a> {
+    root: &'a Path,
+    log: &'a Log,
+    precompressed: bool,
+    sent: &'a AtomicU64,
+}
+
+fn handle(mut stream: TcpStream, conn: &Conn) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut accepts = String::new();
     let (method, target, if_none_match) = {
         let mut reader = BufReader::new(&mut stream).take(64 * 1024);
         let mut request_line = String::new();
         reader.read_line(&mut request_line)?;
-        // Headers must be consumed before answering; only If-None-Match is used.
+        // Headers must be consumed before answering; only these two are used.
         let mut if_none_match = None;
         let mut line = String::new();
         loop {
@@ -136,6 +173,11 @@ fn handle(mut stream: TcpStream, root: &Path, log: &Log) -> io::Result<()> {
             {
                 if_none_match = Some(value.trim().to_owned());
             }
+            if let Some((name, value)) = line.split_once(':')
+                && name.trim().eq_ignore_ascii_case("accept-encoding")
+            {
+                accepts = value.trim().to_ascii_lowercase();
+            }
         }
         let mut parts = request_line.split_whitespace();
         (
@@ -144,8 +186,15 @@ fn handle(mut stream: TcpStream, root: &Path, log: &Log) -> io::Result<()> {
             if_none_match,
         )
     };
-    let answer = answer(root, &method, &target, if_none_match.as_deref());
-    if let Ok(mut l) = log.lock() {
+    let encodings = conn.precompressed.then_some(accepts.as_str());
+    let request = Request {
+        method: &method,
+        target: &target,
+        if_none_match: if_none_match.as_deref(),
+        encodings,
+    };
+    let answer = answer(conn.root, &request);
+    if let Ok(mut l) = conn.log.lock() {
         if l.len() >= LOG_LIMIT {
             l.remove(0);
         }
@@ -155,7 +204,11 @@ fn handle(mut stream: TcpStream, root: &Path, log: &Log) -> io::Result<()> {
             status: answer.status,
         });
     }
-    let csp = fs::read_to_string(root.join("index.html"))
+    if method == "GET" {
+        conn.sent
+            .fetch_add(answer.body.len() as u64, Ordering::SeqCst);
+    }
+    let csp = fs::read_to_string(conn.root.join("index.html"))
         .map(|html| crate::csp::header(&html))
         .unwrap_or_else(|_| crate::csp::header(""));
     respond(&mut stream, &answer, &csp, method == "GET")
@@ -168,6 +221,17 @@ struct Answer {
     body: Vec<u8>,
     etag: Option<String>,
     immutable: bool,
+    /// `br` or `gzip` when the body is a precompressed copy.
+    encoding: Option<&'static str>,
+}
+
+/// The parts of a request an answer depends on.
+struct Request<'a> {
+    method: &'a str,
+    target: &'a str,
+    if_none_match: Option<&'a str>,
+    /// The client's Accept-Encoding, when precompressed copies may be sent.
+    encodings: Option<&'a str>,
 }
 
 impl Answer {
@@ -178,37 +242,59 @@ impl Answer {
             body: text.as_bytes().to_vec(),
             etag: None,
             immutable: false,
+            encoding: None,
         }
     }
 }
 
-fn answer(root: &Path, method: &str, target: &str, if_none_match: Option<&str>) -> Answer {
-    if method != "GET" && method != "HEAD" {
+fn answer(root: &Path, request: &Request) -> Answer {
+    if request.method != "GET" && request.method != "HEAD" {
         return Answer::plain(405, "");
     }
-    let Some(path) = resolve(root, target) else {
+    let Some(path) = resolve(root, request.target) else {
         return Answer::plain(404, "not found");
     };
-    let etag = etag(&path);
-    if etag.is_some() && etag.as_deref() == if_none_match {
-        return Answer {
-            status: 304,
-            content_type: content_type(&path),
-            body: Vec::new(),
-            etag,
-            immutable: hashed_name(&path),
-        };
-    }
-    match fs::read(&path) {
+    let encoded = request
+        .encodings
+        .and_then(|accepts| encoded_copy(&path, accepts));
+    let (file, encoding) = match &encoded {
+        Some((copy, encoding)) => (copy.as_path(), Some(*encoding)),
+        None => (path.as_path(), None),
+    };
+    let etag = etag(file);
+    let unchanged = etag.is_some() && etag.as_deref() == request.if_none_match;
+    let body = if unchanged {
+        Ok(Vec::new())
+    } else {
+        fs::read(file)
+    };
+    match body {
         Ok(body) => Answer {
-            status: 200,
+            status: if unchanged { 304 } else { 200 },
             content_type: content_type(&path),
             body,
             etag,
             immutable: hashed_name(&path),
+            encoding,
         },
         Err(_) => Answer::plain(404, "not found"),
     }
+}
+
+/// The `.br` or `.gz` copy of `path` that an `Accept-Encoding` of `accepts` allows.
+fn encoded_copy(path: &Path, accepts: &str) -> Option<(PathBuf, &'static str)> {
+    let offered: Vec<&str> = accepts
+        .split(',')
+        .map(|e| e.split(';').next().unwrap_or("").trim())
+        .collect();
+    [("br", "br"), ("gzip", "gz")]
+        .into_iter()
+        .find_map(|(encoding, ext)| {
+            let mut name = path.as_os_str().to_owned();
+            name.push(format!(".{ext}"));
+            let copy = PathBuf::from(name);
+            (offered.contains(&encoding) && copy.is_file()).then_some((copy, encoding))
+        })
 }
 
 /// Size and modification time: changes whenever a build rewrites the file.
@@ -218,15 +304,23 @@ fn etag(path: &Path) -> Option<String> {
     Some(format!("\"{:x}-{:x}\"", meta.len(), modified.as_nanos()))
 }
 
-/// A name trunk gave a content hash (`app-0123456789abcdef.js`, `…abcdef_bg.wasm`): its
-/// content never changes under that name.
+/// A name trunk gave a content hash (`app-0123456789abcdef.js`, `…abcdef_bg.wasm`), or a
+/// file in the split build's hashed folder (`pkg-0123456789abcdef/…`): its content never
+/// changes under that name.
 fn hashed_name(path: &Path) -> bool {
+    let in_hashed_dir = path
+        .parent()
+        .and_then(|dir| dir.file_name())
+        .is_some_and(|dir| is_hashed(&dir.to_string_lossy()));
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let stem = stem.strip_suffix("_bg").unwrap_or(&stem);
-    stem.rsplit_once('-')
+    in_hashed_dir || is_hashed(stem.strip_suffix("_bg").unwrap_or(&stem))
+}
+
+fn is_hashed(name: &str) -> bool {
+    name.rsplit_once('-')
         .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
@@ -308,9 +402,13 @@ fn respond(stream: &mut TcpStream, answer: &Answer, csp: &str, send_body: bool) 
         .as_ref()
         .map(|e| format!("ETag: {e}\r\n"))
         .unwrap_or_default();
+    let encoding = answer
+        .encoding
+        .map(|e| format!("Content-Encoding: {e}\r\nVary: Accept-Encoding\r\n"))
+        .unwrap_or_default();
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
-         Cache-Control: {cache}\r\n{etag}X-Content-Type-Options: nosniff\r\n\
+         Cache-Control: {cache}\r\n{etag}{encoding}X-Content-Type-Options: nosniff\r\n\
          Content-Security-Policy: {csp}\r\nConnection: close\r\n\r\n",
         answer.content_type,
         answer.body.len()
@@ -323,69 +421,4 @@ fn respond(stream: &mut TcpStream, answer: &Answer, csp: &str, send_body: bool) 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn routes_fall_back_to_index_and_traversal_is_refused() {
-        let dir = std::env::temp_dir().join(format!("poolcalc-static-{}", std::process::id()));
-        fs::create_dir_all(dir.join("datasets")).unwrap();
-        fs::write(dir.join("index.html"), "<p>app</p>").unwrap();
-        fs::write(dir.join("datasets/a.json"), "{}").unwrap();
-
-        assert_eq!(resolve(&dir, "/"), Some(dir.join("index.html")));
-        assert_eq!(resolve(&dir, "/fees?x=1"), Some(dir.join("index.html")));
-        assert_eq!(
-            resolve(&dir, "/datasets/a.json"),
-            Some(dir.join("datasets/a.json"))
-        );
-        assert_eq!(resolve(&dir, "/missing.js"), None);
-        assert!(hashed_name(Path::new(
-            "poolcalc-web-0123456789abcdef_bg.wasm"
-        )));
-        assert!(hashed_name(Path::new("style-0123456789abcdef.css")));
-        assert!(!hashed_name(Path::new("datasets/synth-100k.json")));
-        assert_eq!(resolve(&dir, "/../etc/passwd"), None);
-        assert_eq!(resolve(&dir, "/%2e%2e/etc/passwd"), None);
-        let _ = fs::remove_dir_all(&dir);
-    }
-
-    #[test]
-    fn serves_files_and_stops_listening() {
-        let dir = std::env::temp_dir().join(format!("poolcalc-serve-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
-        fs::write(dir.join("index.html"), "hello").unwrap();
-        let server = StaticServer::start(&dir, "127.0.0.1:0").unwrap();
-        let addr = server.addr();
-
-        let mut conn = TcpStream::connect(addr).unwrap();
-        conn.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-            .unwrap();
-        let mut response = String::new();
-        conn.read_to_string(&mut response).unwrap();
-        assert!(response.starts_with("HTTP/1.1 200 OK"), "{response}");
-        assert!(response.ends_with("hello"), "{response}");
-
-        // The page's policy comes as a header too, and an unchanged file costs a 304.
-        assert!(
-            response.contains("\r\nContent-Security-Policy: default-src 'self'; script-src"),
-            "{response}"
-        );
-        let etag = response
-            .lines()
-            .find_map(|l| l.strip_prefix("ETag: "))
-            .unwrap()
-            .to_owned();
-        let mut conn = TcpStream::connect(addr).unwrap();
-        write!(conn, "GET / HTTP/1.1\r\nIf-None-Match: {etag}\r\n\r\n").unwrap();
-        let mut again = String::new();
-        conn.read_to_string(&mut again).unwrap();
-        assert!(again.starts_with("HTTP/1.1 304"), "{again}");
-        let statuses: Vec<u16> = server.requests().iter().map(|r| r.status).collect();
-        assert_eq!(statuses, [200, 304]);
-
-        server.stop();
-        assert!(TcpStream::connect(addr).is_err());
-        let _ = fs::remove_dir_all(&dir);
-    }
-}
+mod tests;

@@ -3,7 +3,9 @@
 //! Run by trunk as a post_build hook (see Trunk.toml), on the staging directory, so every
 //! build's `sw.js` names exactly the hashed files that build emitted. A bundled dataset
 //! larger than `PRECACHE_DATASET_MAX` is left out: the worker caches it when a user first
-//! opens it, so a first visit does not download a pool nobody chose.
+//! opens it, so a first visit does not download a pool nobody chose. Likewise the split
+//! build's page chunks (`pkg-<hash>/split_*.wasm`, `chunk_*.wasm`): each is cached when its
+//! page is first opened, so a first visit moves the shell and the first page only.
 
 use crate::cmd::{Failure, Result, fail};
 use std::fs;
@@ -22,7 +24,8 @@ pub fn stamp(dir: &Path) -> Result {
 
     let mut files = Vec::new();
     collect(dir, dir, &mut files)?;
-    files.retain(|f| f != "sw.js");
+    // Precompressed copies are the same files for hosts that serve them, not more to cache.
+    files.retain(|f| f != "sw.js" && !f.ends_with(".br") && !f.ends_with(".gz"));
     files.sort();
 
     let mut hash = Fnv::new();
@@ -35,7 +38,7 @@ pub fn stamp(dir: &Path) -> Result {
         hash.write(&bytes);
         let large_dataset =
             name.starts_with("datasets/") && bytes.len() as u64 > PRECACHE_DATASET_MAX;
-        if name != "index.html" && !large_dataset {
+        if name != "index.html" && !large_dataset && !page_chunk(name) {
             precache.push(name.clone());
         }
     }
@@ -52,7 +55,7 @@ pub fn stamp(dir: &Path) -> Result {
     Ok(())
 }
 
-fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result {
+pub fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result {
     let entries =
         fs::read_dir(dir).map_err(|e| Failure(format!("cannot list {}: {e}", dir.display())))?;
     for entry in entries {
@@ -66,6 +69,21 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result {
         }
     }
     Ok(())
+}
+
+/// A wasm module the split build cut out for pages other than the first, or the Build
+/// page's file reader (and its JS).
+fn page_chunk(name: &str) -> bool {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    let in_pkg = name.starts_with(crate::split_build::PKG_PREFIX);
+    let reader = name
+        .split('/')
+        .nth(1)
+        .is_some_and(|dir| dir == crate::split_build::SHEET_DIR);
+    in_pkg
+        && (reader
+            || (file.ends_with(".wasm")
+                && (file.starts_with("split_") || file.starts_with("chunk_"))))
 }
 
 fn replace_line(text: &str, prefix: &str, value: &str) -> Result<String> {
@@ -97,13 +115,13 @@ fn js_array(items: &[String]) -> String {
 
 /// FNV-1a: stable across Rust releases, unlike std's hasher, so the same build stamps the
 /// same version.
-struct Fnv(u64);
+pub struct Fnv(pub u64);
 
 impl Fnv {
-    fn new() -> Self {
+    pub fn new() -> Self {
         Self(0xcbf2_9ce4_8422_2325)
     }
-    fn write(&mut self, bytes: &[u8]) {
+    pub fn write(&mut self, bytes: &[u8]) {
         for b in bytes {
             self.0 ^= u64::from(*b);
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
@@ -121,6 +139,12 @@ mod tests {
         fs::create_dir_all(dir.join("datasets")).unwrap();
         fs::write(dir.join("index.html"), "x").unwrap();
         fs::write(dir.join("app-1.wasm"), "w").unwrap();
+        fs::create_dir_all(dir.join("pkg-1")).unwrap();
+        fs::write(dir.join("pkg-1/main_bg.wasm"), "m").unwrap();
+        fs::write(dir.join("pkg-1/split_fees.wasm"), "f").unwrap();
+        fs::write(dir.join("pkg-1/chunk_2.wasm"), "c").unwrap();
+        fs::create_dir_all(dir.join("pkg-1/sheet")).unwrap();
+        fs::write(dir.join("pkg-1/sheet/poolcalc_sheet_reader_bg.wasm"), "r").unwrap();
         fs::write(dir.join("datasets/index.json"), "{}").unwrap();
         let big = vec![b' '; PRECACHE_DATASET_MAX as usize + 1];
         fs::write(dir.join("datasets/big.json"), big).unwrap();
@@ -133,7 +157,9 @@ mod tests {
         let sw = fs::read_to_string(dir.join("sw.js")).unwrap();
         assert!(!sw.contains("\"dev\""), "{sw}");
         assert!(
-            sw.contains("const PRECACHE = [\"./\", \"app-1.wasm\", \"datasets/index.json\"];"),
+            sw.contains(
+                "const PRECACHE = [\"./\", \"app-1.wasm\", \"datasets/index.json\", \"pkg-1/main_bg.wasm\"];"
+            ),
             "{sw}"
         );
         assert!(sw.ends_with("rest();\n"));

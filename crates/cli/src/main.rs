@@ -110,6 +110,12 @@ enum Command {
         /// Apply this scenario file to the dataset first.
         #[arg(long)]
         scenario: Option<PathBuf>,
+        /// A royalty stack file: its aggregate joins the interest-balance section.
+        #[arg(long)]
+        stack: Option<PathBuf>,
+        /// Where the stack's bundled pools are (default as for `poolcalc stack`).
+        #[arg(long, requires = "stack")]
+        datasets: Option<PathBuf>,
         /// Print every indicator as JSON.
         #[arg(long, conflicts_with = "csv")]
         json: bool,
@@ -317,10 +323,22 @@ fn run(cli: Cli) -> Result<(), String> {
             dataset,
             year,
             scenario,
+            stack,
+            datasets,
             json,
             csv,
         } => {
             let pool = load_pool(&dataset, scenario.as_deref())?;
+            let stack = match stack {
+                Some(file) => {
+                    let loaded = stack_cmd::load(&file, datasets)?;
+                    Some(report_card::OpenStack {
+                        name: loaded.stack.product.name,
+                        report: loaded.report,
+                    })
+                }
+                None => None,
+            };
             let name = match &scenario {
                 Some(p) => Some(load_scenario(&read(p)?).map(|s| s.name).unwrap_or_default()),
                 None => None,
@@ -328,6 +346,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let options = report_card::Options {
                 year,
                 scenario: name,
+                stack,
                 ..report_card::Options::default()
             };
             let card = report_card::report_card(pool, &options);

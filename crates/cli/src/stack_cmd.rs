@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use poolcalc_engine::model::money::format_money;
 use poolcalc_engine::stack::{
-    Burden, StackReport, compute_stack, compute_what_if, load_stack, pool_set, stack_json,
-    what_if_json,
+    Burden, PoolSet, Stack, StackReport, compute_stack, compute_what_if, load_stack, pool_set,
+    stack_json, what_if_json,
 };
 use poolcalc_engine::{Pool, load_dataset};
 use serde_json::Value;
@@ -50,7 +50,16 @@ fn catalog(dir: &Path) -> Result<BTreeMap<String, PathBuf>, String> {
     Ok(out)
 }
 
-pub fn run(file: &Path, json: bool, datasets: Option<PathBuf>) -> Result<(), String> {
+/// A stack file read, its pools resolved and its results computed.
+pub struct Loaded {
+    pub stack: Stack,
+    pub pools: PoolSet,
+    pub report: StackReport,
+}
+
+/// Reads the stack in `file`, resolves its pools (bundled ids from `datasets` or the default
+/// folder) and computes it.
+pub fn load(file: &Path, datasets: Option<PathBuf>) -> Result<Loaded, String> {
     let stack = load_stack(&read(file)?).map_err(|i| problems(file, "not a valid stack", &i))?;
     let dir = datasets_dir(file, datasets);
     let ids = if stack.bundled_ids().is_empty() {
@@ -77,6 +86,19 @@ pub fn run(file: &Path, json: bool, datasets: Option<PathBuf>) -> Result<(), Str
     .map_err(|i| problems(file, "its pools cannot be used", &i))?;
     let report =
         compute_stack(&stack, &pools).map_err(|i| problems(file, "cannot be computed", &i))?;
+    Ok(Loaded {
+        stack,
+        pools,
+        report,
+    })
+}
+
+pub fn run(file: &Path, json: bool, datasets: Option<PathBuf>) -> Result<(), String> {
+    let Loaded {
+        stack,
+        pools,
+        report,
+    } = load(file, datasets)?;
     let what_if = if stack.what_if.is_empty() {
         None
     } else {

@@ -151,3 +151,51 @@ fn a_broken_stack_is_refused_with_every_problem_at_its_path() {
         "{err}"
     );
 }
+
+#[test]
+fn report_with_a_stack_gives_the_stacks_own_figures_for_the_year() {
+    let stack = public("stacks/4k-tv.json").to_string_lossy().into_owned();
+    let (ok, out, err) = poolcalc(&["stack", &stack, "--json"]);
+    assert!(ok, "{err}");
+    let whole = json(&out);
+    let (ok, out, err) = poolcalc(&[
+        "report",
+        "--dataset",
+        &dataset_file("hevc-advance-style"),
+        "--year",
+        "2027",
+        "--stack",
+        &stack,
+        "--json",
+    ]);
+    assert!(ok, "{err}");
+    let report = json(&out);
+    let rows = report["sections"][0]["indicators"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|i| i["id"] == "stack_per_unit")
+        .map(|i| i["rows"].clone())
+        .unwrap_or_else(|| panic!("no stack rows in {report}"));
+    let year = whole["years"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|y| y["year"] == 2027)
+        .unwrap_or_else(|| panic!("no 2027 in {whole}"));
+    let per_unit = money(&year["per_unit"]).round_dp(2);
+    let last = rows
+        .as_array()
+        .and_then(|r| r.last())
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(money(&last["value"]), per_unit, "{last}");
+    // The bundled pool's own row says it is this pool.
+    assert!(
+        rows.as_array()
+            .into_iter()
+            .flatten()
+            .any(|r| r["subject"] == "stack_licence=hevc;this_pool"),
+        "{rows}"
+    );
+}

@@ -6,6 +6,7 @@ pub(crate) mod fast;
 pub(crate) mod json;
 pub(crate) mod read;
 pub mod schema;
+pub mod share_code;
 pub mod synth;
 pub mod usage_csv;
 pub(crate) mod validate;

@@ -21,6 +21,7 @@ mod read;
 mod reference;
 mod sales;
 mod schema;
+pub mod share_link;
 mod what_if;
 
 pub use compute::{

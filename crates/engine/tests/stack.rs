@@ -220,6 +220,34 @@ fn an_embedded_pool_is_charged_like_poolcalc_fees() {
     assert_adds_up(&stack, &pools, &r);
 }
 
+#[test]
+fn a_stack_of_bundled_pools_travels_in_a_link_and_an_embedded_one_does_not() {
+    use poolcalc_engine::stack::share_link::{
+        decode_stack_share, embedded_licences, encode_stack_share,
+    };
+    for file in bundled_stacks() {
+        let stack =
+            load_stack(&read(&format!("stacks/{file}"))).unwrap_or_else(|i| panic!("{i:#?}"));
+        let code = encode_stack_share(&stack).unwrap_or_else(|| panic!("{file}: no link"));
+        assert!(
+            code.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        );
+        assert_eq!(decode_stack_share(&code), Ok(stack), "{file}");
+    }
+    let embedded = load_stack(&stack_value().to_string()).unwrap_or_else(|i| panic!("{i:#?}"));
+    assert_eq!(embedded_licences(&embedded), ["p"]);
+    assert_eq!(encode_stack_share(&embedded), None);
+    // A damaged code is a problem, not a panic, and says what it is.
+    for bad in ["%%%", "AAAA", ""] {
+        let problems = decode_stack_share(bad).unwrap_err();
+        assert!(
+            problems[0].to_string().contains("damaged"),
+            "{bad}: {problems:?}"
+        );
+    }
+}
+
 fn add_licence(v: &mut Value, licence: Value) {
     if let Some(list) = v["licences"].as_array_mut() {
         list.push(licence);

@@ -220,7 +220,7 @@ pub fn export_json(import: &Import) -> String {
     serde_json::to_string_pretty(&list_json(import)).unwrap_or_default()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "reader"))]
 mod tests {
     use super::*;
     use crate::{import_table, read_table};

@@ -4,14 +4,16 @@
 use poolcalc_engine::model::dataset::Member;
 use poolcalc_engine::model::text::Text;
 
+#[cfg(feature = "reader")]
 use crate::csv_table::read_csv;
-use crate::header::{Header, Layout, find_header};
+use crate::header::{Header, find_header};
 use crate::members::Members;
 use crate::options::ImportOptions;
 use crate::patents::{Groups, ImportedPatent};
 use crate::problems::Problems;
 use crate::rows::RowReader;
-use crate::table::{FileError, Table, is_zip};
+use crate::table::{FileError, Table};
+#[cfg(feature = "reader")]
 use crate::xlsx_table::{read_sheet, sheet_names};
 
 /// The result of an import.
@@ -62,8 +64,13 @@ impl From<FileError> for ImportError {
 ///
 /// # Errors
 /// The file cannot be read, or no sheet has a header.
-pub fn read_table(bytes: &[u8], sheet: Option<&str>, layout: Layout) -> Result<Table, FileError> {
-    if !is_zip(bytes) {
+#[cfg(feature = "reader")]
+pub fn read_table(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    layout: crate::header::Layout,
+) -> Result<Table, FileError> {
+    if !crate::table::is_zip(bytes) {
         return read_csv(bytes);
     }
     if let Some(name) = sheet {
@@ -149,6 +156,7 @@ pub fn import_table(table: &Table, options: &ImportOptions) -> Result<Import, Im
 ///
 /// # Errors
 /// As [`read_table`] and [`import_table`].
+#[cfg(feature = "reader")]
 pub fn import_file(
     bytes: &[u8],
     sheet: Option<&str>,

@@ -9,6 +9,7 @@
 pub mod build_page;
 pub mod columns;
 pub mod countries;
+#[cfg(feature = "reader")]
 mod csv_table;
 pub mod dates;
 pub mod header;
@@ -21,12 +22,17 @@ pub mod problems;
 mod rows;
 pub mod table;
 pub mod values;
+pub mod wire;
+#[cfg(feature = "reader")]
 mod xlsx_table;
 
 pub use columns::Field;
 pub use header::{Header, Layout};
-pub use import::{Import, ImportError, header, import_file, import_table, read_table};
+pub use import::{Import, ImportError, header, import_table};
+#[cfg(feature = "reader")]
+pub use import::{import_file, read_table};
 pub use options::ImportOptions;
 pub use problems::{Choice, Problem, Problems, Reason};
 pub use table::{FileError, Table};
+#[cfg(feature = "reader")]
 pub use xlsx_table::sheet_names;

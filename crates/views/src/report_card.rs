@@ -15,6 +15,7 @@ mod interest;
 mod management;
 mod openness;
 mod passages;
+mod stack;
 mod status;
 mod subject;
 
@@ -31,6 +32,7 @@ use poolcalc_engine::pool::Pool;
 pub use catalogue::{About, IndicatorId, about};
 pub use export::{REPORT_HEADER, report_csv, report_json};
 pub use passages::{PASSAGES, Passage, PassageId};
+pub use stack::OpenStack;
 pub use status::{Status, status_label};
 pub use subject::{Subject, Value};
 
@@ -50,6 +52,8 @@ pub struct Options {
     pub reference: Decimal,
     /// The name of the scenario applied to the dataset, if any (shown, not used).
     pub scenario: Option<String>,
+    /// A royalty stack open beside the report: its aggregate joins the interest balance.
+    pub stack: Option<OpenStack>,
 }
 
 impl Default for Options {
@@ -58,6 +62,7 @@ impl Default for Options {
             year: None,
             reference: crate::balance::DEFAULT_REFERENCE,
             scenario: None,
+            stack: None,
         }
     }
 }
@@ -266,7 +271,13 @@ pub fn report_card(pool: &Pool, options: &Options) -> ReportCard {
         .map(|&id| Section {
             id,
             indicators: match id {
-                SectionId::InterestBalance => interest::section(&basis),
+                SectionId::InterestBalance => {
+                    let mut out = interest::section(&basis);
+                    if let Some(open) = &options.stack {
+                        out.extend(stack::section(&basis, open));
+                    }
+                    out
+                }
                 SectionId::RevenueDistribution => distribution::section(&basis),
                 SectionId::Openness => openness::section(&basis),
                 SectionId::NonDiscrimination => fairness::section(&basis),

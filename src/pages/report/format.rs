@@ -124,6 +124,25 @@ pub fn subject_text(s: &Subject, d: &Dataset, lang: &str) -> String {
         Subject::Year { year } => year.to_string(),
         Subject::Schedule { id } => id.clone(),
         Subject::Item { item } => item_label(item),
+        Subject::Stack {
+            licence: None,
+            name,
+            ..
+        } => format!(
+            "{} ({})",
+            name.get(lang),
+            t_string!(i18n, report_stack_total)
+        ),
+        Subject::Stack {
+            name,
+            this_pool: true,
+            ..
+        } => format!(
+            "{} ({})",
+            name.get(lang),
+            t_string!(i18n, report_stack_this_pool)
+        ),
+        Subject::Stack { name, .. } => name.get(lang).to_owned(),
         Subject::Variant { variant } => match variant {
             Variant::Region { region, country } => {
                 let name = d

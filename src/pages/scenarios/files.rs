@@ -35,30 +35,6 @@ pub fn input_of(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
     ev.target()?.dyn_into().ok()
 }
 
-/// This page's address without any fragment, for share links.
-pub fn page_address() -> String {
-    let Some(loc) = web_sys::window().map(|w| w.location()) else {
-        return String::new();
-    };
-    format!(
-        "{}{}",
-        loc.origin().unwrap_or_default(),
-        loc.pathname().unwrap_or_default()
-    )
-}
-
-/// Takes the share code out of the address (so a reload does not import it twice).
-pub fn take_share_code() -> Option<String> {
-    let window = web_sys::window()?;
-    let hash = window.location().hash().ok()?;
-    let code = hash.strip_prefix(SHARE_MARK)?.to_owned();
-    if let Ok(history) = window.history() {
-        let _ =
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_address()));
-    }
-    Some(code)
-}
-
 pub fn print_page() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();

@@ -86,7 +86,13 @@ impl Date {
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.to_naive() {
-            Some(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            // chrono's `%Y-%m-%d` written out: its formatting machinery is ~16 KB of wasm on
+            // the first page for this one pattern. Years past four digits carry a sign, as
+            // chrono writes them.
+            Some(d) if (0..=9999).contains(&d.year()) => {
+                write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+            }
+            Some(d) => write!(f, "{:+05}-{:02}-{:02}", d.year(), d.month(), d.day()),
             None => write!(f, "(day {})", self.0),
         }
     }
@@ -152,6 +158,28 @@ mod tests {
         assert!(Date::parse("2027-2-1").is_none());
         assert!(Date::parse("2027-02-01T00").is_none());
         assert!(Date::parse("").is_none());
+    }
+
+    #[test]
+    fn prints_as_chrono_prints_it_in_every_range() {
+        for (y, m, d) in [
+            (2026, 3, 9),
+            (1, 1, 1),
+            (0, 12, 31),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 15),
+            (-300, 1, 2),
+            (262_000, 2, 28),
+        ] {
+            let naive = NaiveDate::from_ymd_opt(y, m, d).expect("a real day");
+            let date = Date::from_naive(naive);
+            assert_eq!(
+                date.to_string(),
+                naive.format("%Y-%m-%d").to_string(),
+                "{y}-{m}-{d}"
+            );
+        }
     }
 
     #[test]

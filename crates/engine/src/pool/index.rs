@@ -27,6 +27,20 @@ pub struct YearCounts {
     pub country_member_days: Vec<(u32, u32, u64)>,
 }
 
+impl YearCounts {
+    /// A year with nothing counted yet.
+    fn zeros(members: usize, countries: usize) -> YearCounts {
+        YearCounts {
+            member_days: vec![0; members],
+            member_family_days: vec![0; members],
+            member_weighted: vec![Decimal::ZERO; members],
+            member_patents: vec![0; members],
+            country_days: vec![0; countries],
+            country_member_days: Vec::new(),
+        }
+    }
+}
+
 /// The dataset's patent-days, indexed.
 #[derive(Debug, Clone, Default)]
 pub struct PoolIndex {
@@ -119,14 +133,7 @@ impl PoolIndex {
         }
         let years = (first..=last)
             .map(|year| {
-                let mut yc = YearCounts {
-                    member_days: vec![0; member_count],
-                    member_family_days: vec![0; member_count],
-                    member_weighted: vec![Decimal::ZERO; member_count],
-                    member_patents: vec![0; member_count],
-                    country_days: vec![0; countries.len()],
-                    country_member_days: Vec::new(),
-                };
+                let mut yc = YearCounts::zeros(member_count, countries.len());
                 // Positions keep their order when remapped, so every list stays sorted and
                 // merging is enough.
                 let remapped = |part: Option<&YearCounts>, remap: &[u32]| {

@@ -32,6 +32,8 @@ indicators! {
     RoyaltyShareOfProfit => "royalty_share_of_profit",
     YearsAboveReference => "years_above_reference",
     UnchargeableLicensees => "unchargeable_licensees",
+    StackPerUnit => "stack_per_unit",
+    StackShareOfProfit => "stack_share_of_profit",
     LargestIncomeShare => "largest_income_share",
     TopThreeIncomeShare => "top_three_income_share",
     IncomeHhi => "income_hhi",
@@ -129,6 +131,24 @@ pub fn about(id: IndicatorId) -> About {
             "每件许可费占产品典型价格的比例。",
             "royalty per unit ÷ typical price",
             P::RateSetting,
+        ),
+        I::StackPerUnit => with_detail(
+            entry(
+                ib,
+                "Where a royalty stack is open: what each of its licences, and all of them together, take per unit of the stacked product in the report's year (over the stack's years when it has no sales then), against its price.",
+                "打开许可费叠加时：该年（该年无销量时取叠加的全部年份）叠加产品每件由各项许可及其合计收取的许可费，并与价格对照。",
+                "Σ payable of the licence (or of every licence) ÷ units of the stacked product; ÷ net price per unit",
+                P::InterestBalance,
+            ),
+            "share of price",
+            "占价格比例",
+        ),
+        I::StackShareOfProfit => entry(
+            ib,
+            "The stack's royalty per unit, licence by licence and in total, as a share of the stacked product's unit profit, against the reference line.",
+            "叠加许可费（逐项及合计）每件占叠加产品单位利润的比例，并与参考线比较。",
+            "royalty per unit ÷ unit profit (price × margin, or price − unit cost)",
+            P::InterestBalance,
         ),
         I::RoyaltyShareOfProfit => entry(
             ib,

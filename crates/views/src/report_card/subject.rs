@@ -46,6 +46,16 @@ pub enum Subject {
         /// The item's stable name.
         item: String,
     },
+    /// A licence of the royalty stack open beside the report, or (`licence: None`) the
+    /// whole stack.
+    Stack {
+        /// The licence's id in the stack file; none for the stack's total.
+        licence: Option<String>,
+        /// Its display name (the licence's, the pool's, or the stack product's).
+        name: poolcalc_engine::model::text::Text,
+        /// Whether the licence is this report's pool.
+        this_pool: bool,
+    },
 }
 
 impl Subject {
@@ -61,6 +71,7 @@ impl Subject {
             Subject::Year { .. } => "year",
             Subject::Schedule { .. } => "schedule",
             Subject::Item { .. } => "item",
+            Subject::Stack { .. } => "stack",
             Subject::Variant { variant } => match variant {
                 Variant::Region { .. } => "variant_region",
                 Variant::Signing { .. } => "variant_signing",
@@ -91,6 +102,7 @@ impl Subject {
                     | Variant::Product { product: id },
             } => (id.clone(), None),
             Subject::Year { year } => (year.to_string(), None),
+            Subject::Stack { licence, .. } => (licence.clone().unwrap_or_default(), None),
         }
     }
 
@@ -113,6 +125,15 @@ impl Subject {
             Subject::Year { year } => format!("year={year}"),
             Subject::Schedule { id } => format!("schedule={id}"),
             Subject::Item { item } => format!("item={item}"),
+            Subject::Stack { licence: None, .. } => "stack".to_owned(),
+            Subject::Stack {
+                licence: Some(l),
+                this_pool,
+                ..
+            } => format!(
+                "stack_licence={l}{}",
+                if *this_pool { ";this_pool" } else { "" }
+            ),
             Subject::Variant { variant } => match variant {
                 Variant::Region { region, country } => {
                     format!("region={region};country={country}")

@@ -3,8 +3,12 @@
 //! by other routes: each licensee's own fee report, the management-fee rule as the spec
 //! writes it, the dataset's member list).
 
+#[path = "../../../engine/tests/common/mod.rs"]
+mod common;
+
 mod bundled;
 mod explained;
+mod stack;
 mod worked;
 
 use poolcalc_engine::{Pool, compute_fees, load_dataset};

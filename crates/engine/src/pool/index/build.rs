@@ -129,14 +129,7 @@ impl IndexBuild {
             .map_or(-1, Date::year);
         self.calendar = Calendar::new(first_year, last_year);
         self.years = (0..self.calendar.years())
-            .map(|_| YearCounts {
-                member_days: vec![0; members],
-                member_family_days: vec![0; members],
-                member_weighted: vec![Decimal::ZERO; members],
-                member_patents: vec![0; members],
-                country_days: vec![0; countries.len()],
-                country_member_days: Vec::new(),
-            })
+            .map(|_| YearCounts::zeros(members, countries.len()))
             .collect();
         self.countries = countries;
         self.cells.reserve(self.spans.len());

@@ -23,6 +23,20 @@ pub enum Stored {
     Broken { raw: String, problems: Vec<String> },
 }
 
+/// Reads the stored stack without touching the entry (for pages that only show it).
+pub fn peek() -> Stored {
+    let Some(raw) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) else {
+        return Stored::Empty;
+    };
+    match load_stack(&raw) {
+        Ok(stack) => Stored::Stack(Box::new(stack)),
+        Err(issues) => Stored::Broken {
+            raw,
+            problems: issues.iter().map(ToString::to_string).collect(),
+        },
+    }
+}
+
 /// Reads the stored stack; an unreadable one is moved aside first.
 pub fn read() -> Stored {
     let Some(s) = storage() else {

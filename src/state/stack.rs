@@ -1,0 +1,48 @@
+//! The royalty stack being worked on: kept in the browser (`stack::store`), its bundled pools
+//! fetched by id, its results computed by the engine. The Stack page edits it; the Report page
+//! adds its aggregate to the interest balance.
+
+pub mod store;
+
+use std::sync::Arc;
+
+use crate::browser::fetch::fetch_text;
+use crate::state::catalog::{Catalog, INDEX_URL};
+use poolcalc_engine::stack::{PoolSet, Stack, StackReport, compute_stack, pool_set};
+use poolcalc_engine::{Issue, Pool, load_dataset};
+
+/// Each problem as `path: message`.
+pub fn lines(issues: &[Issue]) -> Vec<String> {
+    issues.iter().map(ToString::to_string).collect()
+}
+
+/// A bundled dataset by id, through datasets/index.json.
+pub async fn load_pool(id: &str) -> Result<Arc<Pool>, String> {
+    let catalog = Catalog::parse(&fetch_text(INDEX_URL).await?)?;
+    let (_, url) = catalog.entry(id)?;
+    let dataset = load_dataset(&fetch_text(&url).await?).map_err(|i| {
+        let first = i.first().map(ToString::to_string).unwrap_or_default();
+        format!("{url}: {} problem(s), the first: {first}", i.len())
+    })?;
+    Ok(Arc::new(Pool::new(dataset)))
+}
+
+/// The stored stack with its results, fetching every bundled pool it names; `Ok(None)` when
+/// none is stored (or the stored one does not read: the Stack page reports and keeps that).
+pub async fn stored_report() -> Result<Option<(Stack, StackReport)>, Vec<String>> {
+    let store::Stored::Stack(stack) = store::peek() else {
+        return Ok(None);
+    };
+    let mut loaded = std::collections::BTreeMap::new();
+    for id in stack.bundled_ids() {
+        loaded.insert(id.to_owned(), load_pool(id).await);
+    }
+    let pools: PoolSet = pool_set(&stack, |id| match loaded.get(id) {
+        Some(Ok(p)) => Ok(p.clone()),
+        Some(Err(e)) => Err(e.clone()),
+        None => Err(format!("no bundled dataset \"{id}\"")),
+    })
+    .map_err(|i| lines(&i))?;
+    let report = compute_stack(&stack, &pools).map_err(|i| lines(&i))?;
+    Ok(Some((*stack, report)))
+}
