@@ -50,7 +50,7 @@ fn table(h: &TermsHistory) -> Vec<String> {
             c.region.clone(),
             c.from_schedule.clone(),
             c.to_schedule.clone(),
-            c.field.clone(),
+            c.field.to_string(),
             c.old.to_string(),
             c.new.to_string(),
             c.rise_shown()

@@ -2,17 +2,7 @@
 
 mod common;
 
-use std::path::PathBuf;
-
-use common::{json, poolcalc, temp_file};
-
-fn data(file: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../engine/tests/data")
-        .join(file)
-        .to_string_lossy()
-        .into_owned()
-}
+use common::{fees_json, json, poolcalc, temp_file, test_data as data};
 
 fn read(file: &str) -> String {
     std::fs::read_to_string(data(file)).unwrap_or_default()
@@ -20,16 +10,8 @@ fn read(file: &str) -> String {
 
 #[test]
 fn fees_json_matches_the_worked_example() {
-    let (ok, out, err) = poolcalc(&[
-        "fees",
-        "--dataset",
-        &data("pool.json"),
-        "--usage",
-        &data("usage.json"),
-        "--json",
-    ]);
-    assert!(ok, "{err}");
-    assert_eq!(json(&out), json(&read("expected-fees.json")));
+    let got = fees_json(&data("pool.json"), &data("usage.json"));
+    assert_eq!(got, json(&read("expected-fees.json")));
 }
 
 #[test]

@@ -3,17 +3,12 @@
 
 mod common;
 
-use std::path::PathBuf;
-
-use common::{json, poolcalc, temp_file};
+use common::{fees_json, json, poolcalc, temp_file, test_data};
 use serde_json::json;
 
+/// A file of the version 2 worked example.
 fn data(file: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../engine/tests/data/v2")
-        .join(file)
-        .to_string_lossy()
-        .into_owned()
+    test_data(&format!("v2/{file}"))
 }
 
 #[test]
@@ -86,16 +81,7 @@ fn a_pool_without_renewals_has_no_history() {
 
 #[test]
 fn fees_json_gives_reasons_and_service_lines() {
-    let (ok, out, err) = poolcalc(&[
-        "fees",
-        "--dataset",
-        &data("pool.json"),
-        "--usage",
-        &data("usage.json"),
-        "--json",
-    ]);
-    assert!(ok, "{err}");
-    let v = json(&out);
+    let v = fees_json(&data("pool.json"), &data("usage.json"));
     let y = &v["years"][0];
     assert_eq!(y["exempt"][1]["reason"], "paid_upstream");
     assert_eq!(y["lines"][1]["measures"]["users"], "110000");

@@ -7,6 +7,7 @@ pub mod date;
 pub mod in_force;
 pub mod issue;
 pub mod money;
+pub mod schedule;
 pub mod service;
 pub mod text;
 pub mod usage;

@@ -74,7 +74,7 @@ pub fn terms_history_json(h: &TermsHistory) -> Value {
             "region": c.region,
             "from_schedule": c.from_schedule,
             "to_schedule": c.to_schedule,
-            "field": c.field,
+            "field": c.field.to_string(),
             "old": c.old.to_string(),
             "new": c.new.to_string(),
             "rise": c.rise_shown().map(|r| r.to_string()),

@@ -247,6 +247,27 @@ const KINDS: [&str; 12] = [
     "remove_member",
 ];
 
+/// An amount a change must give, where `null` removes what it sets: missing is an error
+/// that says so (`what` the field holds).
+fn removable_amount(
+    o: &mut Obj<'_, '_>,
+    r: &mut Reader,
+    v: &Value<'_>,
+    key: &'static str,
+    what: &str,
+) -> Option<Option<Decimal>> {
+    let has = o.has(key) || v.get(key).is_some_and(Value::is_null);
+    let amount = o.opt::<Decimal>(r, key);
+    if !has {
+        r.issues
+            .push(o.path(), format!("missing field `{key}` ({what})"));
+    }
+    if let Some(Some(a)) = amount {
+        check_amount(r, &o.at(key), a);
+    }
+    amount
+}
+
 /// Reads the fields of one kind of change.
 fn read_change(kind: &str, o: &mut Obj<'_, '_>, r: &mut Reader, v: &Value<'_>) -> Option<Change> {
     match kind {
@@ -276,17 +297,7 @@ fn read_change(kind: &str, o: &mut Obj<'_, '_>, r: &mut Reader, v: &Value<'_>) -
         }
         "set_annual_cap" => {
             let schedule = o.opt::<String>(r, "schedule");
-            let has = o.has("amount") || v.get("amount").is_some_and(Value::is_null);
-            let cap = o.opt::<Decimal>(r, "amount");
-            if !has {
-                r.issues.push(
-                    o.path(),
-                    "missing field `amount` (a decimal, or null to remove the cap)",
-                );
-            }
-            if let Some(Some(c)) = cap {
-                check_amount(r, &o.at("amount"), c);
-            }
+            let cap = removable_amount(o, r, v, "amount", "a decimal, or null to remove the cap");
             Some(Change::SetAnnualCap {
                 schedule: schedule?,
                 amount: cap?,
@@ -356,17 +367,13 @@ fn read_change(kind: &str, o: &mut Obj<'_, '_>, r: &mut Reader, v: &Value<'_>) -
             })
         }
         "set_max_rate_rise" => {
-            let has = o.has("max_rate_rise") || v.get("max_rate_rise").is_some_and(Value::is_null);
-            let max = o.opt::<Decimal>(r, "max_rate_rise");
-            if !has {
-                r.issues.push(
-                    o.path(),
-                    "missing field `max_rate_rise` (a fraction such as \"0.20\", or null to remove it)",
-                );
-            }
-            if let Some(Some(m)) = max {
-                check_amount(r, &o.at("max_rate_rise"), m);
-            }
+            let max = removable_amount(
+                o,
+                r,
+                v,
+                "max_rate_rise",
+                "a fraction such as \"0.20\", or null to remove it",
+            );
             Some(Change::SetMaxRateRise {
                 max_rate_rise: max?,
             })

@@ -4,10 +4,21 @@
 mod common;
 
 use common::{bundled, read};
+use poolcalc_engine::Pool;
 use poolcalc_engine::fees::ExemptReason;
 use poolcalc_engine::fees::history::terms_history;
 use poolcalc_engine::{compute_fees, pool_income};
 use serde_json::Value;
+
+/// The usage of the licensee estimate `id` of `pool`.
+fn licensee<'p>(pool: &'p Pool, id: &str) -> &'p poolcalc_engine::Usage {
+    pool.dataset()
+        .licensees
+        .iter()
+        .find(|l| l.id == id)
+        .map(|l| &l.usage)
+        .unwrap_or_else(|| panic!("no licensee {id}"))
+}
 
 #[test]
 fn three_bundled_datasets_use_version_2_and_the_others_stay_version_1() {
@@ -38,13 +49,8 @@ fn the_streaming_pool_charges_services_by_tier_and_keeps_existing_licensees_on_o
     // 2026: newcomer-tv (signed 2026) under 2026-new: 2.0M weighted users, tier 2,
     // 200,000 × 1.15 − 50,000 = 180,000; the others keep the old terms.
     assert_eq!(pool_income(&pool, 2026).total.to_string(), "2530000.00");
-    let newcomer = pool
-        .dataset()
-        .licensees
-        .iter()
-        .find(|l| l.id == "newcomer-tv")
-        .unwrap_or_else(|| panic!("newcomer-tv"));
-    let r = compute_fees(&pool, &newcomer.usage).unwrap_or_else(|e| panic!("{e}"));
+    let newcomer = licensee(&pool, "newcomer-tv");
+    let r = compute_fees(&pool, newcomer).unwrap_or_else(|e| panic!("{e}"));
     assert!(r.years.iter().all(|y| y.schedule == "2026-new"));
     let h = terms_history(pool.dataset());
     assert_eq!((h.changes.len(), h.over), (20, 1));
@@ -53,13 +59,8 @@ fn the_streaming_pool_charges_services_by_tier_and_keeps_existing_licensees_on_o
 #[test]
 fn hevc_advance_style_charges_where_made_and_avs_style_exempts_units_paid_upstream() {
     let hevc = bundled("hevc-advance-style").unwrap_or_else(|e| panic!("{e}"));
-    let savanna = hevc
-        .dataset()
-        .licensees
-        .iter()
-        .find(|l| l.id == "savanna")
-        .unwrap_or_else(|| panic!("savanna"));
-    let r = compute_fees(&hevc, &savanna.usage).unwrap_or_else(|e| panic!("{e}"));
+    let savanna = licensee(&hevc, "savanna");
+    let r = compute_fees(&hevc, savanna).unwrap_or_else(|e| panic!("{e}"));
     let y = &r.years[0];
     assert!(y.payable > rust_decimal::Decimal::ZERO);
     assert!(y.exempt.is_empty());
@@ -72,14 +73,9 @@ fn hevc_advance_style_charges_where_made_and_avs_style_exempts_units_paid_upstre
     );
 
     let avs = bundled("avs-style").unwrap_or_else(|e| panic!("{e}"));
-    let sky = avs
-        .dataset()
-        .licensees
-        .iter()
-        .find(|l| l.id == "skyriver-tv")
-        .unwrap_or_else(|| panic!("skyriver-tv"));
-    let r = compute_fees(&avs, &sky.usage).unwrap_or_else(|e| panic!("{e}"));
-    let cn = sky.usage.years[0]
+    let sky = licensee(&avs, "skyriver-tv");
+    let r = compute_fees(&avs, sky).unwrap_or_else(|e| panic!("{e}"));
+    let cn = sky.years[0]
         .sales
         .iter()
         .find(|s| s.country == "CN")

@@ -91,9 +91,13 @@ fn tiered(tops: &[u32], rates: &[u32]) -> Value {
     v
 }
 
+/// A generated service tier: thresholds of users, subscribers and revenue, and the step its
+/// amount rises by over the tier before.
+type TierSpec = (Option<u32>, Option<u32>, Option<u32>, u32);
+
 /// A pool of one service line with `tiers` (thresholds of users, subscribers, revenue and
 /// amount steps, summed so amounts never decrease), Region 2 users at `weight`.
-fn service_pool(tiers: &[(Option<u32>, Option<u32>, Option<u32>, u32)], weight: u32) -> Value {
+fn service_pool(tiers: &[TierSpec], weight: u32) -> Value {
     let mut v = base_v2();
     v["regions"][1]["user_weight"] = json!(Decimal::new(i64::from(weight), 1).to_string());
     v["products"] =
@@ -143,7 +147,7 @@ fn service_fee(
     Ok((tier, y.payable))
 }
 
-fn service_tiers() -> impl Strategy<Value = Vec<(Option<u32>, Option<u32>, Option<u32>, u32)>> {
+fn service_tiers() -> impl Strategy<Value = Vec<TierSpec>> {
     prop::collection::vec(
         (
             prop::option::of(0u32..50_000),

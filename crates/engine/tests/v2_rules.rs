@@ -22,22 +22,24 @@ fn two_countries(rule: Value) -> Value {
     v
 }
 
+/// The `fees --json` year of `sales` in 2026 by a licensee without a signing date.
+fn fees_2026(v: &Value, sales: Value) -> Value {
+    let u = usage_v2(None, &[(2026, sales)]);
+    fees_json_of(v, &u)["years"][0].clone()
+}
+
 #[test]
 fn made_or_sold_charges_where_made_when_the_country_of_sale_is_not_covered() {
     let v = two_countries(json!("made_or_sold"));
-    let u = usage_v2(
-        None,
-        &[(
-            2026,
-            json!([
-                {"product": "dec", "country": "BR", "made_in": "US", "units": 10},
-                {"product": "dec", "country": "BR", "made_in": "CN", "units": 5},
-                {"product": "dec", "country": "BR", "units": 3},
-                {"product": "dec", "country": "DE", "made_in": "BR", "units": 7}
-            ]),
-        )],
+    let y = fees_2026(
+        &v,
+        json!([
+            {"product": "dec", "country": "BR", "made_in": "US", "units": 10},
+            {"product": "dec", "country": "BR", "made_in": "CN", "units": 5},
+            {"product": "dec", "country": "BR", "units": 3},
+            {"product": "dec", "country": "DE", "made_in": "BR", "units": 7}
+        ]),
     );
-    let y = &fees_json_of(&v, &u)["years"][0];
     // BR made in US: 10 × 1, to US; made in CN (not covered) or nowhere: exempt, 5 + 3;
     // sold in DE (covered): 7, to DE whatever its made_in.
     assert_eq!(y["payable"], "17.00");
@@ -61,33 +63,25 @@ fn made_or_sold_charges_where_made_when_the_country_of_sale_is_not_covered() {
 fn the_sale_rule_ignores_where_a_sale_was_made_as_version_1_does() {
     for rule in [json!(true), json!("sale")] {
         let v = two_countries(rule);
-        let u = usage_v2(
-            None,
-            &[(
-                2026,
-                json!([
-                    {"product": "dec", "country": "BR", "made_in": "US", "units": 10},
-                    {"product": "dec", "country": "US", "made_in": "BR", "units": 4}
-                ]),
-            )],
+        let y = fees_2026(
+            &v,
+            json!([
+                {"product": "dec", "country": "BR", "made_in": "US", "units": 10},
+                {"product": "dec", "country": "US", "made_in": "BR", "units": 4}
+            ]),
         );
-        let y = &fees_json_of(&v, &u)["years"][0];
         assert_eq!(y["payable"], "4.00");
         assert_eq!(y["countries"], json!([{"country": "US", "amount": "4.00"}]));
         assert_eq!(y["exempt"][0]["units"], 10);
     }
     // Without the rule every sale pays, attributed to its country of sale.
     let v = two_countries(json!(false));
-    let u = usage_v2(
-        None,
-        &[(
-            2026,
-            json!([
-                {"product": "dec", "country": "BR", "made_in": "US", "units": 10}
-            ]),
-        )],
+    let y = fees_2026(
+        &v,
+        json!([
+            {"product": "dec", "country": "BR", "made_in": "US", "units": 10}
+        ]),
     );
-    let y = &fees_json_of(&v, &u)["years"][0];
     assert_eq!(
         y["countries"],
         json!([{"country": "BR", "amount": "10.00"}])
@@ -126,17 +120,13 @@ fn upstream_paid_units_are_exempt_and_count_toward_no_tier() {
     let mut v = base_v2();
     v["rate_schedules"][0]["lines"][0] = json!({"product": "dec", "region": "*",
         "tiers": [{"up_to": 100, "per_unit": "0"}, {"up_to": null, "per_unit": "1.00"}]});
-    let u = usage_v2(
-        None,
-        &[(
-            2026,
-            json!([
-                {"product": "dec", "country": "US", "units": 150, "upstream_paid_units": 60},
-                {"product": "dec", "country": "US", "units": 20, "upstream_paid_units": 5}
-            ]),
-        )],
+    let y = fees_2026(
+        &v,
+        json!([
+            {"product": "dec", "country": "US", "units": 150, "upstream_paid_units": 60},
+            {"product": "dec", "country": "US", "units": 20, "upstream_paid_units": 5}
+        ]),
     );
-    let y = &fees_json_of(&v, &u)["years"][0];
     // 90 + 15 = 105 charged units: 100 free, 5 at 1.00; without the upstream units it would
     // have been 170 − 100 = 70.
     assert_eq!(y["payable"], "5.00");
@@ -154,17 +144,13 @@ fn a_sale_all_paid_upstream_needs_no_rate_line() {
     let mut v = base_v2();
     // A line for Region 1 only: BR (Region 2) has none.
     v["rate_schedules"][0]["lines"][0]["region"] = json!("r1");
-    let u = usage_v2(
-        None,
-        &[(
-            2026,
-            json!([
-                {"product": "dec", "country": "BR", "units": 10, "upstream_paid_units": 10},
-                {"product": "dec", "country": "US", "units": 2}
-            ]),
-        )],
+    let y = fees_2026(
+        &v,
+        json!([
+            {"product": "dec", "country": "BR", "units": 10, "upstream_paid_units": 10},
+            {"product": "dec", "country": "US", "units": 2}
+        ]),
     );
-    let y = &fees_json_of(&v, &u)["years"][0];
     assert_eq!(y["payable"], "2.00");
     assert_eq!(
         y["exempt"],
@@ -196,17 +182,13 @@ fn a_sale_all_paid_upstream_needs_no_rate_line() {
 fn a_sale_not_in_force_is_exempt_whole_even_when_partly_paid_upstream() {
     let mut v = base_v2();
     v["rate_schedules"][0]["requires_patent_in_force"] = json!(true);
-    let u = usage_v2(
-        None,
-        &[(
-            2026,
-            json!([
-                {"product": "dec", "country": "BR", "units": 10, "upstream_paid_units": 4},
-                {"product": "dec", "country": "US", "units": 10, "upstream_paid_units": 4}
-            ]),
-        )],
+    let y = fees_2026(
+        &v,
+        json!([
+            {"product": "dec", "country": "BR", "units": 10, "upstream_paid_units": 4},
+            {"product": "dec", "country": "US", "units": 10, "upstream_paid_units": 4}
+        ]),
     );
-    let y = &fees_json_of(&v, &u)["years"][0];
     assert_eq!(y["payable"], "6.00");
     assert_eq!(
         y["exempt"],
@@ -237,16 +219,11 @@ fn streaming() -> Value {
     v
 }
 
-fn service_year(v: &Value, sales: Value) -> Value {
-    let u = usage_v2(None, &[(2026, sales)]);
-    fees_json_of(v, &u)["years"][0].clone()
-}
-
 #[test]
 fn a_service_line_reaches_the_last_tier_any_of_whose_thresholds_is_met() {
     let v = streaming();
     // US 400 users + CN (Region 2) 1,200 × 0.5 = 1,000 weighted users: tier 1 exactly.
-    let y = service_year(
+    let y = fees_2026(
         &v,
         json!([
             {"product": "svc", "country": "US", "users": 400},
@@ -269,14 +246,14 @@ fn a_service_line_reaches_the_last_tier_any_of_whose_thresholds_is_met() {
         ])
     );
     // Revenue alone reaches tier 1; users at 9,999 do not reach tier 2.
-    let y = service_year(
+    let y = fees_2026(
         &v,
         json!([
             {"product": "svc", "country": "US", "users": 9999, "revenue": "5000.00"}
         ]),
     );
     assert_eq!(y["lines"][0]["tier"], 1);
-    let y = service_year(
+    let y = fees_2026(
         &v,
         json!([{"product": "svc", "country": "US", "users": 10000}]),
     );
@@ -290,7 +267,7 @@ fn a_service_line_reaches_the_last_tier_any_of_whose_thresholds_is_met() {
 fn the_credit_never_takes_a_line_below_zero_and_no_tier_means_nothing_due() {
     let mut v = streaming();
     // Below every threshold: tier 0 (no threshold), 0 − 100 → 0.
-    let y = service_year(&v, json!([{"product": "svc", "country": "US", "users": 5}]));
+    let y = fees_2026(&v, json!([{"product": "svc", "country": "US", "users": 5}]));
     assert_eq!(
         (y["lines"][0]["tier"].clone(), y["payable"].clone()),
         (json!(0), json!("0.00"))
@@ -298,7 +275,7 @@ fn the_credit_never_takes_a_line_below_zero_and_no_tier_means_nothing_due() {
     // Without the free tier nothing qualifies: tier null, 0.
     v["rate_schedules"][0]["lines"][1]["service_tiers"] =
         json!([{"users": 1000, "amount": "1000"}]);
-    let y = service_year(&v, json!([{"product": "svc", "country": "US", "users": 5}]));
+    let y = fees_2026(&v, json!([{"product": "svc", "country": "US", "users": 5}]));
     assert_eq!(
         (y["lines"][0]["tier"].clone(), y["payable"].clone()),
         (Value::Null, json!("0.00"))
@@ -309,7 +286,7 @@ fn the_credit_never_takes_a_line_below_zero_and_no_tier_means_nothing_due() {
 fn a_service_line_is_split_by_subscribers_then_revenue_then_equally() {
     let v = streaming();
     // No users: by weighted subscribers, US 100, CN 200 × 0.5 = 100: halves of 900.
-    let y = service_year(
+    let y = fees_2026(
         &v,
         json!([
             {"product": "svc", "country": "US", "subscribers": 100, "revenue": "1"},
@@ -324,7 +301,7 @@ fn a_service_line_is_split_by_subscribers_then_revenue_then_equally() {
         ])
     );
     // Only revenue: by revenue, US 4,000, DE 1,000 → 720 / 180.
-    let y = service_year(
+    let y = fees_2026(
         &v,
         json!([
             {"product": "svc", "country": "US", "revenue": "4000"},
@@ -343,7 +320,7 @@ fn a_service_line_is_split_by_subscribers_then_revenue_then_equally() {
     let mut v = streaming();
     v["rate_schedules"][0]["lines"][1] = json!({"product": "svc", "region": "*",
         "service_tiers": [{"amount": "300"}]});
-    let y = service_year(
+    let y = fees_2026(
         &v,
         json!([
             {"product": "svc", "country": "US"},
@@ -509,7 +486,7 @@ fn rate_history_compares_predecessors_by_years_and_admission() {
         .map(|c| {
             (
                 c.to_schedule.clone(),
-                c.field.clone(),
+                c.field.to_string(),
                 c.old.to_string(),
                 c.new.to_string(),
                 c.rise_shown().map(|r| r.to_string()),

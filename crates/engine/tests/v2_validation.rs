@@ -4,25 +4,9 @@
 
 mod common;
 
-use common::{base, base_v2};
-use poolcalc_engine::{load_dataset, load_usage};
+use common::{assert_problem, base, base_v2, problems};
+use poolcalc_engine::load_usage;
 use serde_json::{Value, json};
-
-fn problems(v: &Value) -> Vec<String> {
-    match load_dataset(&v.to_string()) {
-        Ok(_) => Vec::new(),
-        Err(issues) => issues.iter().map(ToString::to_string).collect(),
-    }
-}
-
-fn assert_problem(v: &Value, path: &str, words: &str) {
-    let all = problems(v);
-    assert!(
-        all.iter()
-            .any(|p| p.starts_with(&format!("{path}: ")) && p.contains(words)),
-        "expected `{path}: …{words}…` in {all:#?}"
-    );
-}
 
 /// The base v2 pool with a service product `svc` (its line in tier form) and one licensee
 /// selling `sale`.

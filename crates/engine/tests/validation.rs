@@ -2,25 +2,9 @@
 
 mod common;
 
-use common::base;
+use common::{assert_problem, base, problems};
 use poolcalc_engine::{load_dataset, load_usage};
-use serde_json::{Value, json};
-
-fn problems(v: &Value) -> Vec<String> {
-    match load_dataset(&v.to_string()) {
-        Ok(_) => Vec::new(),
-        Err(issues) => issues.iter().map(ToString::to_string).collect(),
-    }
-}
-
-fn assert_problem(v: &Value, path: &str, words: &str) {
-    let all = problems(v);
-    assert!(
-        all.iter()
-            .any(|p| p.starts_with(&format!("{path}: ")) && p.contains(words)),
-        "expected `{path}: …{words}…` in {all:#?}"
-    );
-}
+use serde_json::json;
 
 #[test]
 fn the_base_dataset_is_valid() {

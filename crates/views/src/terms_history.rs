@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub use poolcalc_engine::fees::history::RateField;
 use poolcalc_engine::fees::history::terms_history;
 use poolcalc_engine::model::dataset::Dataset;
 use poolcalc_engine::model::date::Date;
@@ -29,8 +30,8 @@ pub struct HistoryRow {
     pub product: String,
     /// Region id or `"*"`.
     pub region: String,
-    /// Which rate (`per_unit`, `tiers[up_to=N].per_unit`, `service_tiers[i].amount`, …).
-    pub field: String,
+    /// Which rate of the line.
+    pub field: RateField,
     /// Each renewal it was compared across.
     pub steps: Vec<HistoryStep>,
 }
@@ -102,7 +103,7 @@ pub fn terms_history_view(d: &Dataset) -> TermsHistoryView {
             None => rows.push(HistoryRow {
                 product: c.product.clone(),
                 region: c.region.clone(),
-                field: c.field.clone(),
+                field: c.field,
                 steps: vec![step],
             }),
         }

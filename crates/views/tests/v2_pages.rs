@@ -11,7 +11,7 @@ use poolcalc_views::fee_form::{
     summarize,
 };
 use poolcalc_views::fee_steps::{LineRate, fee_steps};
-use poolcalc_views::terms_history::{Admits, terms_history_view};
+use poolcalc_views::terms_history::{Admits, RateField, terms_history_view};
 use rust_decimal::Decimal;
 
 const POOL: &str = include_str!("../../engine/tests/data/v2/pool.json");
@@ -182,8 +182,8 @@ fn the_overview_shows_each_rate_across_renewals_and_whom_each_schedule_admits() 
     assert_eq!((h.max_rate_rise, h.over), (Some(d("0.20")), 1));
     let dec = &h.rows[0];
     assert_eq!(
-        (dec.product.as_str(), dec.field.as_str()),
-        ("dec", "per_unit")
+        (dec.product.as_str(), dec.field),
+        ("dec", RateField::PerUnit)
     );
     let steps: Vec<(&str, Option<String>, bool)> = dec
         .steps
@@ -204,7 +204,17 @@ fn the_overview_shows_each_rate_across_renewals_and_whom_each_schedule_admits() 
         ]
     );
     // dec, tv, svc × 3 tiers.
-    assert_eq!(h.rows.len(), 5);
+    let fields: Vec<RateField> = h.rows.iter().map(|r| r.field).collect();
+    assert_eq!(
+        fields,
+        [
+            RateField::PerUnit,
+            RateField::PerUnit,
+            RateField::ServiceTier(0),
+            RateField::ServiceTier(1),
+            RateField::ServiceTier(2),
+        ]
+    );
     let date = |s: &str| Date::parse(s).unwrap_or_else(|| panic!("{s}"));
     let admits: Vec<(&str, Admits)> = h
         .schedules

@@ -5,6 +5,15 @@
 
 use std::process::Command;
 
+/// A file of the engine's test data (`crates/engine/tests/data/`), as a path.
+pub fn test_data(file: &str) -> String {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../engine/tests/data")
+        .join(file)
+        .to_string_lossy()
+        .into_owned()
+}
+
 /// Runs `poolcalc` with `args`: (success, stdout, stderr).
 pub fn poolcalc(args: &[&str]) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_poolcalc"))
@@ -16,6 +25,13 @@ pub fn poolcalc(args: &[&str]) -> (bool, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// `poolcalc fees --dataset D --usage U --json`, parsed; fails the test when it fails.
+pub fn fees_json(dataset: &str, usage: &str) -> serde_json::Value {
+    let (ok, out, err) = poolcalc(&["fees", "--dataset", dataset, "--usage", usage, "--json"]);
+    assert!(ok, "{err}");
+    json(&out)
 }
 
 /// Parses JSON output, failing the test with the text when it is not JSON.

@@ -9,6 +9,40 @@ use serde::Serialize;
 use crate::model::applies_to::admit_in_common;
 use crate::model::dataset::{Dataset, Rate, RateSchedule};
 
+/// Which rate of a line a change is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum RateField {
+    /// `per_unit`.
+    PerUnit,
+    /// A tier's `per_unit`, the tier named by its `up_to` (`None`: the open band).
+    Tier(Option<u64>),
+    /// `percent_of_price`.
+    PercentOfPrice,
+    /// `min_per_unit`.
+    MinPerUnit,
+    /// `max_per_unit`.
+    MaxPerUnit,
+    /// A service tier's `amount`, by position.
+    ServiceTier(usize),
+}
+
+/// The field as `terms-history --json` names it: `per_unit`, `tiers[up_to=N].per_unit`
+/// (`N` null for the open band), `percent_of_price`, `min_per_unit`, `max_per_unit`,
+/// `service_tiers[i].amount`.
+impl std::fmt::Display for RateField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RateField::PerUnit => f.write_str("per_unit"),
+            RateField::Tier(Some(u)) => write!(f, "tiers[up_to={u}].per_unit"),
+            RateField::Tier(None) => f.write_str("tiers[up_to=null].per_unit"),
+            RateField::PercentOfPrice => f.write_str("percent_of_price"),
+            RateField::MinPerUnit => f.write_str("min_per_unit"),
+            RateField::MaxPerUnit => f.write_str("max_per_unit"),
+            RateField::ServiceTier(i) => write!(f, "service_tiers[{i}].amount"),
+        }
+    }
+}
+
 /// One rate compared across a renewal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RateChange {
@@ -20,9 +54,8 @@ pub struct RateChange {
     pub from_schedule: String,
     /// The later schedule's id.
     pub to_schedule: String,
-    /// Which rate: `per_unit`, `tiers[up_to=N].per_unit` (`N` null for the open band),
-    /// `percent_of_price`, `min_per_unit`, `max_per_unit` or `service_tiers[i].amount`.
-    pub field: String,
+    /// Which rate.
+    pub field: RateField,
     /// The earlier rate.
     pub old: Decimal,
     /// The later rate.
@@ -130,21 +163,16 @@ fn compare(a: &RateSchedule, b: &RateSchedule, max: Option<Decimal>, out: &mut V
 
 /// The rates two lines both give: per-unit rates, tiers of equal `up_to`, the percentage
 /// and its bounds, service tiers by position. Lines of different kinds share none.
-fn shared_rates(old: &Rate, new: &Rate) -> Vec<(String, Decimal, Decimal)> {
+fn shared_rates(old: &Rate, new: &Rate) -> Vec<(RateField, Decimal, Decimal)> {
     match (old, new) {
         (Rate::PerUnit { per_unit: o }, Rate::PerUnit { per_unit: n }) => {
-            vec![("per_unit".to_owned(), *o, *n)]
+            vec![(RateField::PerUnit, *o, *n)]
         }
         (Rate::Tiers { tiers: o, .. }, Rate::Tiers { tiers: n, .. }) => n
             .iter()
             .filter_map(|t| {
                 let before = o.iter().find(|b| b.up_to == t.up_to)?;
-                let up_to = t.up_to.map_or_else(|| "null".to_owned(), |u| u.to_string());
-                Some((
-                    format!("tiers[up_to={up_to}].per_unit"),
-                    before.per_unit,
-                    t.per_unit,
-                ))
+                Some((RateField::Tier(t.up_to), before.per_unit, t.per_unit))
             })
             .collect(),
         (
@@ -159,10 +187,13 @@ fn shared_rates(old: &Rate, new: &Rate) -> Vec<(String, Decimal, Decimal)> {
                 max_per_unit: nmax,
             },
         ) => {
-            let mut out = vec![("percent_of_price".to_owned(), *op, *np)];
-            for (field, o, n) in [("min_per_unit", omin, nmin), ("max_per_unit", omax, nmax)] {
+            let mut out = vec![(RateField::PercentOfPrice, *op, *np)];
+            for (field, o, n) in [
+                (RateField::MinPerUnit, omin, nmin),
+                (RateField::MaxPerUnit, omax, nmax),
+            ] {
                 if let (Some(o), Some(n)) = (o, n) {
-                    out.push((field.to_owned(), *o, *n));
+                    out.push((field, *o, *n));
                 }
             }
             out
@@ -178,7 +209,7 @@ fn shared_rates(old: &Rate, new: &Rate) -> Vec<(String, Decimal, Decimal)> {
             .iter()
             .zip(n)
             .enumerate()
-            .map(|(i, (o, n))| (format!("service_tiers[{i}].amount"), o.amount, n.amount))
+            .map(|(i, (o, n))| (RateField::ServiceTier(i), o.amount, n.amount))
             .collect(),
         _ => Vec::new(),
     }

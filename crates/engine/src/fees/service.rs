@@ -86,7 +86,7 @@ pub(crate) fn add_cells<K: Ord + Copy>(
     mut line: impl FnMut(usize, bool) -> Option<Basis>,
 ) {
     // Stable: the sales of one line and country stay in sale order.
-    service.sort_by(|a, b| (a.line, a.country).cmp(&(b.line, b.country)));
+    service.sort_by_key(|c| (c.line, c.country));
     let mut previous = None;
     for c in service.iter() {
         let new_country = previous != Some((c.line, c.country));

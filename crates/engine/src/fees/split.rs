@@ -53,7 +53,7 @@ pub(crate) fn by_country<'l, K: Ord + Copy, L: SplitLine + 'l>(
 ) -> Vec<Decimal> {
     // Lines in (product, region) order and each line's countries by code. A stable sort keeps
     // the sales of one line and country in sale order, so their sums add up as before.
-    cells.sort_by(|a, b| (a.rank, a.country).cmp(&(b.rank, b.country)));
+    cells.sort_by_key(|c| (c.rank, c.country));
     shares.clear();
     let mut k = 0;
     while let Some(first) = cells.get(k) {
@@ -76,7 +76,7 @@ pub(crate) fn by_country<'l, K: Ord + Copy, L: SplitLine + 'l>(
         shares.push((country, ratio(fee.capped(), part, fee.split_total())));
     }
     // Stable: a country's shares add up in line order.
-    shares.sort_by(|a, b| a.0.cmp(&b.0));
+    shares.sort_by_key(|s| s.0);
     weights.clear();
     for &(country, share) in shares.iter() {
         match weights.last_mut() {

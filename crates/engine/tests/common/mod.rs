@@ -60,6 +60,24 @@ pub fn usage(signed: Option<&str>, years: &[(i32, &[SaleRow<'_>])]) -> Usage {
     }
 }
 
+/// Every problem `load_dataset` finds in `v`, as `path: message` lines.
+pub fn problems(v: &Value) -> Vec<String> {
+    match load_dataset(&v.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(issues) => issues.iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// Fails unless `v` has a problem at `path` whose message contains `words`.
+pub fn assert_problem(v: &Value, path: &str, words: &str) {
+    let all = problems(v);
+    assert!(
+        all.iter()
+            .any(|p| p.starts_with(&format!("{path}: ")) && p.contains(words)),
+        "expected `{path}: …{words}…` in {all:#?}"
+    );
+}
+
 /// Fees of a usage under a dataset.
 pub fn fees(v: &Value, u: &Usage) -> FeeReport {
     match compute_fees(&pool(v), u) {

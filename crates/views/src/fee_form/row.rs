@@ -13,6 +13,11 @@ pub(super) struct ParsedRow {
     pub(super) sale: Sale,
 }
 
+/// The value of a parsed field, or `None` with its problem marked in `slot`.
+fn marked<T>(parsed: Result<T, FieldProblem>, slot: &mut Option<FieldProblem>) -> Option<T> {
+    parsed.map_err(|p| *slot = Some(p)).ok()
+}
+
 /// A row as a sale: a device row gives units, price, where it was made and the units paid
 /// upstream; a service row (its product is a service) users, subscribers and revenue.
 pub(super) fn parse_row(
@@ -20,20 +25,15 @@ pub(super) fn parse_row(
     kind: ProductKind,
     marks: &mut RowMarks,
 ) -> Option<ParsedRow> {
-    let year = parse_year(&row.year).map_err(|p| marks.year = Some(p)).ok();
+    let year = marked(parse_year(&row.year), &mut marks.year);
     let product = row.product.trim();
     if product.is_empty() {
         marks.product = Some(FieldProblem::Empty);
     }
-    let country = parse_country(&row.country)
-        .map_err(|p| marks.country = Some(p))
-        .ok();
+    let country = marked(parse_country(&row.country), &mut marks.country);
     let made_in = match row.made_in.trim() {
         "" => Some(None),
-        text => parse_country(text)
-            .map(Some)
-            .map_err(|p| marks.made_in = Some(p))
-            .ok(),
+        text => marked(parse_country(text).map(Some), &mut marks.made_in),
     };
     let sale = Sale {
         product: (!product.is_empty()).then(|| product.to_owned())?,
@@ -52,15 +52,12 @@ pub(super) fn parse_row(
 }
 
 fn device_fields(row: &SaleRowText, sale: Sale, marks: &mut RowMarks) -> Option<Sale> {
-    let units = parse_units(&row.units)
-        .map_err(|p| marks.units = Some(p))
-        .ok();
-    let price = parse_decimal(&row.price)
-        .map_err(|p| marks.price = Some(p))
-        .ok();
-    let upstream = parse_optional_count(&row.upstream_paid_units)
-        .map_err(|p| marks.upstream_paid_units = Some(p))
-        .ok();
+    let units = marked(parse_units(&row.units), &mut marks.units);
+    let price = marked(parse_decimal(&row.price), &mut marks.price);
+    let upstream = marked(
+        parse_optional_count(&row.upstream_paid_units),
+        &mut marks.upstream_paid_units,
+    );
     if let (Some(u), Some(Some(up))) = (units, upstream)
         && up > u
     {
@@ -76,15 +73,12 @@ fn device_fields(row: &SaleRowText, sale: Sale, marks: &mut RowMarks) -> Option<
 }
 
 fn service_fields(row: &SaleRowText, sale: Sale, marks: &mut RowMarks) -> Option<Sale> {
-    let users = parse_optional_count(&row.users)
-        .map_err(|p| marks.users = Some(p))
-        .ok();
-    let subscribers = parse_optional_count(&row.subscribers)
-        .map_err(|p| marks.subscribers = Some(p))
-        .ok();
-    let revenue = parse_decimal(&row.revenue)
-        .map_err(|p| marks.revenue = Some(p))
-        .ok();
+    let users = marked(parse_optional_count(&row.users), &mut marks.users);
+    let subscribers = marked(
+        parse_optional_count(&row.subscribers),
+        &mut marks.subscribers,
+    );
+    let revenue = marked(parse_decimal(&row.revenue), &mut marks.revenue);
     Some(Sale {
         service: Some(ServiceUse {
             users: users?,

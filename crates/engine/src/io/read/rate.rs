@@ -86,7 +86,7 @@ fn read_service_tiers(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<Rate> {
     let tiers = tiers?;
     let path = o.at("service_tiers");
     if tiers.is_empty() {
-        r.issues.push(&path, "service tiers need at least one tier");
+        r.issues.push(path, "service tiers need at least one tier");
     }
     for (i, pair) in tiers.windows(2).enumerate() {
         if let [before, after] = pair
