@@ -99,9 +99,11 @@ impl Small<'_> {
         if self.version < 2 && sales().any(items::uses_version_2) {
             return None;
         }
-        let mut r = Reader::default();
         // The small parts are read as the file's version says, as the careful reader does.
-        r.version = self.version;
+        let mut r = Reader {
+            version: self.version,
+            ..Reader::default()
+        };
         let r = &mut r;
         // The paths are never shown: a problem sends the file to the careful reader.
         let at = Path::Root;
