@@ -7,7 +7,7 @@ use crate::browser::files::download;
 use crate::i18n::language;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::catalog::text_in;
-use crate::state::download::{IDLE_MS, MAX_BYTES};
+use crate::state::download::IDLE_MS;
 use crate::state::loader::{
     Notice, Problem, Source, Stage, describe_source, load_bundled, load_file, use_loader,
 };
@@ -123,7 +123,7 @@ fn ProblemPanel(problem: Problem) -> impl IntoView {
         }
         Problem::Catalog(detail) => (detail.into_any(), None),
         Problem::TooLarge => (
-            t!(i18n, data_too_large, mb = MAX_BYTES / 1024.0 / 1024.0).into_any(),
+            t!(i18n, data_too_large, mb = crate::state::download::MAX_MB).into_any(),
             None,
         ),
         Problem::TimedOut => (

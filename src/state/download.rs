@@ -9,7 +9,8 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The largest dataset opened, downloaded or chosen: well above the largest pool known
 /// (the 100,000-patent synthetic pool is 18 MB), far below what would exhaust a phone.
-pub const MAX_BYTES: f64 = 48.0 * 1024.0 * 1024.0;
+pub const MAX_MB: u32 = 48;
+pub const MAX_BYTES: f64 = MAX_MB as f64 * 1024.0 * 1024.0;
 /// A download that brings no byte for this long has stalled.
 pub const IDLE_MS: i32 = 20_000;
 /// Bytes read from a file per step; each step lets the page repaint its progress bar.

@@ -11,7 +11,7 @@
 use crate::browser::fetch::fetch_text;
 use crate::browser::storage::{self, keys};
 use crate::state::catalog::{Catalog, INDEX_URL};
-use crate::state::download::{self, MAX_BYTES, fetch_text_with_progress, read_file};
+use crate::state::download::{self, fetch_text_with_progress, read_file};
 use crate::state::{AppState, DatasetLoad, LoadedDataset};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -204,7 +204,8 @@ pub fn problem_text(p: &Problem) -> String {
         Problem::Http(s) => format!("HTTP {s}"),
         Problem::BadUrl => "not an http(s) address".to_owned(),
         Problem::NotText => "not UTF-8 text".to_owned(),
-        Problem::TooLarge => format!("larger than {} MB", MAX_BYTES / 1024.0 / 1024.0),
+        // In whole megabytes: formatting a float would bring its code into the first page.
+        Problem::TooLarge => format!("larger than {} MB", download::MAX_MB),
         Problem::TimedOut => format!("no data for {} s", download::IDLE_MS / 1000),
         Problem::Cancelled => "cancelled".to_owned(),
         Problem::Invalid(issues) => issues.join("\n"),

@@ -198,7 +198,10 @@ pub fn stack_view(r: &StackReport, lang: &str) -> StackView {
     StackView {
         currency: r.currency.clone(),
         price: grouped(r.price, dp),
-        unit_profit: money_pu(r.unit_profit),
+        // Profit per unit is money like the price, in the currency's own decimals.
+        unit_profit: r
+            .unit_profit
+            .map_or_else(|| "—".to_owned(), |d| grouped(d, dp)),
         licences: r
             .licences
             .iter()

@@ -13,6 +13,10 @@ fn the_page_model_shows_the_reports_figures() {
     let (stack, pools, r) = stack_file("4k-tv.json");
     let v = stack_view(&r, "zh");
     assert_eq!(v.total.payable, grouped(r.total.payable, 2));
+    // The TV's unit profit is money: price × margin in cents, grouped like the price.
+    let profit = r.unit_profit.unwrap_or_default();
+    assert_eq!(v.unit_profit, grouped(profit, 2));
+    assert_eq!(v.unit_profit.split('.').nth(1).map(str::len), Some(2));
     assert_eq!(v.licences.len(), 4);
     assert_eq!(v.licences[2].name, "VVC/H.266 式视频编解码专利池（示例）");
     assert!(v.licences.iter().all(|l| l.kind == "pool"));

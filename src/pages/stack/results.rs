@@ -48,7 +48,7 @@ fn Totals(v: StackView) -> impl IntoView {
         .collect_view();
     view! {
         <h2>{t!(i18n, stack_licences)}</h2>
-        <p>{t!(i18n, stack_price)}": "{v.price.clone()}" "{cur.clone()}" · "{t!(i18n, stack_unit_profit)}": "{v.unit_profit.clone()}</p>
+        <p>{t!(i18n, stack_price)}": "{v.price.clone()}" "{cur.clone()}" · "{t!(i18n, stack_unit_profit)}": "<span data-testid="stack-unit-profit">{v.unit_profit.clone()}</span>" "{cur.clone()}</p>
         <table class="stack-totals">
             <thead><tr>
                 <th scope="col">{t!(i18n, stack_licence)}</th>
