@@ -4,7 +4,9 @@
 //! (patents, licensees) by typed mirrors of the model (`items`), the few small parts (pool,
 //! regions, members, products, schedules, distribution) by `read` itself from their borrowed
 //! trees. Anything else, down to a repeated key, is `None`, and the caller reads the file
-//! again carefully, so every problem still comes with its path. `stream` reads the same in
+//! again carefully, so every problem still comes with its path. Both versions of the format
+//! are read: a sale's version 2 fields are taken whatever the version and the file is left
+//! to the careful reader when a version 1 file holds one (it names the field). `stream` reads the same in
 //! steps, for a page that must stay responsive while a large file loads.
 
 mod items;
