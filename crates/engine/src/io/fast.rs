@@ -22,7 +22,7 @@ use crate::io::fast::items::{Checked, unwrap};
 use crate::io::json::{FromJson, Reader, Value, without_bom};
 use crate::model::dataset::{
     DATASET_FORMAT, Dataset, Distribution, Licensee, Member, Patent, PoolInfo, Product,
-    RateSchedule, Region,
+    RateSchedule, Region, Sale,
 };
 use crate::model::issue::Path;
 use crate::model::version::LATEST_VERSION;
@@ -98,7 +98,7 @@ impl Small<'_> {
                 .flat_map(|l| &l.usage.years)
                 .flat_map(|y| &y.sales)
         };
-        if self.version < 2 && sales().any(items::uses_version_2) {
+        if self.version < 2 && sales().any(Sale::uses_v2) {
             return None;
         }
         // The small parts are read as the file's version says, as the careful reader does.

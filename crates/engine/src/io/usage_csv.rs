@@ -180,10 +180,12 @@ fn parse_row(row: &Row<'_>, service_columns: bool) -> Result<(i32, Sale), String
     let any_measure = measures.0.is_some() || measures.1.is_some() || measures.2.is_some();
     let units_text = row.get("units");
     // Without units, in a file with service columns, the row is a service sale.
-    let service = (units_text.is_empty() && service_columns).then_some(ServiceUse {
-        users: measures.0,
-        subscribers: measures.1,
-        revenue: measures.2,
+    let service = (units_text.is_empty() && service_columns).then(|| {
+        Box::new(ServiceUse {
+            users: measures.0,
+            subscribers: measures.1,
+            revenue: measures.2,
+        })
     });
     if service.is_none() && any_measure {
         return Err(

@@ -83,7 +83,9 @@ pub struct Sale {
     pub price: Option<Decimal>,
     /// A service sale's measures (version 2): present exactly when the sale gives no `units`.
     #[serde(flatten)]
-    pub service: Option<ServiceUse>,
+    // Boxed: a device sale then holds 8 bytes for it, not 56 (a pool's hundreds of thousands
+    // of sales are nearly all devices, and the loaded pool must stay within 3× its file).
+    pub service: Option<Box<ServiceUse>>,
 }
 
 impl Sale {
@@ -120,7 +122,7 @@ impl Serialize for Sale {
             units: self.service.is_none().then_some(self.units),
             upstream_paid_units: self.upstream_paid_units,
             price: self.price,
-            service: self.service.as_ref(),
+            service: self.service.as_deref(),
         }
         .serialize(s)
     }
@@ -197,14 +199,14 @@ impl Sale {
         let upstream_paid_units = optional(self.upstream_paid_units)?.map(|u| u.min(units));
         let service = match &self.service {
             None => None,
-            Some(s) => Some(ServiceUse {
+            Some(s) => Some(Box::new(ServiceUse {
                 users: optional(s.users)?,
                 subscribers: optional(s.subscribers)?,
                 revenue: match s.revenue {
                     None => None,
                     Some(r) => Some(limit(r.checked_mul(factor), MAX_AMOUNT)?),
                 },
-            }),
+            })),
         };
         Some(Sale {
             units,

@@ -80,11 +80,11 @@ fn service_fields(row: &SaleRowText, sale: Sale, marks: &mut RowMarks) -> Option
     );
     let revenue = marked(parse_decimal(&row.revenue), &mut marks.revenue);
     Some(Sale {
-        service: Some(ServiceUse {
+        service: Some(Box::new(ServiceUse {
             users: users?,
             subscribers: subscribers?,
             revenue: revenue?,
-        }),
+        })),
         ..sale
     })
 }

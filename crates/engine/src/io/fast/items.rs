@@ -130,7 +130,7 @@ struct SaleIn {
 
 /// A sale as version 2 reads it: with `units` a device sale (no service measures, at most
 /// `units` paid upstream), without a service sale (units 0). Whether a version 1 file may
-/// hold it is asked once the version is known ([`uses_version_2`]).
+/// hold it is asked once the version is known (`Sale::uses_v2`).
 impl<'de> Deserialize<'de> for Checked<Sale> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = map_only::<_, SaleIn>(d)?;
@@ -150,11 +150,11 @@ impl<'de> Deserialize<'de> for Checked<Sale> {
             }
             None => (
                 0,
-                Some(ServiceUse {
+                Some(Box::new(ServiceUse {
                     users: s.users,
                     subscribers: s.subscribers,
                     revenue,
-                }),
+                })),
             ),
         };
         Ok(Checked(Sale {
@@ -167,10 +167,4 @@ impl<'de> Deserialize<'de> for Checked<Sale> {
             service,
         }))
     }
-}
-
-/// Whether a sale holds anything version 1 does not have (then a version 1 file is left to
-/// the careful reader, which names the field).
-pub(crate) fn uses_version_2(s: &Sale) -> bool {
-    s.made_in.is_some() || s.upstream_paid_units.is_some() || s.service.is_some()
 }

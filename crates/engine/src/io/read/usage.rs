@@ -123,7 +123,7 @@ fn read_service_use(
     o: &mut Obj<'_, '_>,
     r: &mut Reader,
     units_given: bool,
-) -> Option<Option<ServiceUse>> {
+) -> Option<Option<Box<ServiceUse>>> {
     let count = |o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str| {
         let n = o.opt_v2::<u64>(r, key)?;
         if let Some(n) = n
@@ -156,9 +156,9 @@ fn read_service_use(
         }
         return Some(None);
     }
-    Some(Some(ServiceUse {
+    Some(Some(Box::new(ServiceUse {
         users,
         subscribers,
         revenue,
-    }))
+    })))
 }
