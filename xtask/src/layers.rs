@@ -21,6 +21,7 @@ pub const LAYERINGS: &[Layering] = &[
             &["io"],
             &["pool"],
             &["fees"],
+            &["load"],
             &["shares"],
             &["scenario"],
             &["stack"],

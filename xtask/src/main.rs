@@ -1,5 +1,6 @@
-//! Project tasks: `cargo xtask serve` and `cargo xtask test`.
+//! Project tasks: `cargo xtask serve`, `cargo xtask test`, `cargo xtask bench-cli` and the build's hooks.
 
+mod bench_cli;
 mod cmd;
 mod precompress;
 mod report;
@@ -16,6 +17,7 @@ use xtask::static_server::StaticServer;
 const USAGE: &str = "usage:
   cargo xtask serve [--port N]   install what is missing, build the release app, serve it on 127.0.0.1
   cargo xtask test               install what is missing, then fmt, clippy, tests, wasm build, browser tests
+  cargo xtask bench-cli          build the release CLI, time its whole job on the synthetic 100k and 1M pools against the budgets
   cargo xtask post-build         (trunk hook) build the split wasm into $TRUNK_STAGING_DIR, link it
                                  from index.html, write the CSP into it, stamp sw.js, write
                                  .br/.gz beside every file
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve(&env, &args[1..]),
         Some("test") => test(&env),
+        Some("bench-cli") => bench_cli::run(&env),
         Some("post-build") => post_build(&env),
         Some("sizes") => size_report::wasm_sizes(&env.root.join("dist")),
         _ => {

@@ -11,7 +11,7 @@ use crate::{load_pool, out, print_json};
 
 /// Runs the command.
 pub fn run(dataset: &Path, json: bool) -> Result<(), String> {
-    let pool: Pool = load_pool(dataset, None)?;
+    let pool: &Pool = load_pool(dataset, None)?;
     let history = terms_history(pool.dataset());
     if json {
         print_json(&terms_history_json(&history));

@@ -2,6 +2,7 @@
 //! rules that relate parts of a dataset, the JSON Schemas, and the synthetic pool generator.
 
 pub mod csv;
+pub(crate) mod fast;
 pub(crate) mod json;
 pub(crate) mod read;
 pub mod schema;

@@ -6,7 +6,7 @@
 #![forbid(unsafe_code)]
 
 // The layers, each using only those above it in this list (a test, tests/layers.rs, keeps it
-// so): model ← io ← pool ← fees ← shares ← scenario ← stack. `output` is the CLI's JSON
+// so): model ← io ← pool ← fees ← load ← shares ← scenario ← stack. `output` is the CLI's JSON
 // contract over fees and shares. See docs/architecture.md.
 pub mod model;
 
@@ -15,6 +15,8 @@ pub mod io;
 pub mod pool;
 
 pub mod fees;
+
+pub mod load;
 
 pub mod shares;
 
@@ -25,6 +27,7 @@ pub mod stack;
 pub mod output;
 
 pub use fees::{FeeError, FeeReport, Income, compute_fees, pool_income};
+pub use load::{Loader, Phase, Progress, load_dataset};
 pub use model::dataset::{Dataset, Method, Usage};
 pub use model::issue::Issue;
 pub use model::text::Text;
@@ -34,28 +37,6 @@ pub use rust_decimal::Decimal;
 pub use shares::{Shares, distribute, project};
 
 use io::json::{Reader, parse_json};
-
-/// Parses and validates a dataset: every problem found, each with its JSON path.
-///
-/// # Errors
-/// The full list of problems when the text is not a valid dataset (version 1 or 2).
-pub fn load_dataset(json: &str) -> Result<Dataset, Vec<Issue>> {
-    let value = parse_json(json).map_err(model::issue::Issues::into_vec)?;
-    let mut r = Reader::default();
-    let dataset = io::read::read_dataset(&mut r, &value);
-    if let Some(d) = &dataset
-        && r.issues.is_empty()
-    {
-        fees::check_dataset(d, &mut r.issues);
-    } else {
-        // Shape problems and dangling references are reported together.
-        io::validate::check_raw_references(&value, &mut r.issues);
-    }
-    match dataset {
-        Some(d) if r.issues.is_empty() => Ok(d),
-        _ => Err(r.issues.into_vec()),
-    }
-}
 
 /// Parses a usage profile file (`"format": "patent-pool-usage"`).
 ///

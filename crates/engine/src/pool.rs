@@ -63,6 +63,12 @@ impl Pool {
     #[must_use]
     pub fn new(dataset: Dataset) -> Pool {
         let index = PoolIndex::build(&dataset);
+        Pool::with_index(dataset, index)
+    }
+
+    /// A dataset with its index, counted already (in slices, by `load::Loader`): the
+    /// lookups of its terms and sales are built.
+    pub(crate) fn with_index(dataset: Dataset, index: PoolIndex) -> Pool {
         let terms = Terms::new(&dataset);
         let sale_keys = SaleKeys::new(&dataset, &terms, &index);
         Pool {

@@ -71,52 +71,53 @@ fn field<'f, 'a>(fields: &'f [(Cow<'a, str>, Value<'a>)], key: &str) -> Option<&
         .map(|(_, v)| v)
 }
 
-impl<'de> Deserialize<'de> for Value<'de> {
+/// For any text that outlives the tree, so a tree can be a borrowed field of a larger type.
+impl<'de: 'a, 'a> Deserialize<'de> for Value<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ValueVisitor)
+        d.deserialize_any(ValueVisitor(std::marker::PhantomData))
     }
 }
 
 /// Builds [`Value`] as `serde_json::Value`'s visitor does, with borrowed strings.
-struct ValueVisitor;
+struct ValueVisitor<'a>(std::marker::PhantomData<&'a ()>);
 
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value<'de>;
+impl<'de: 'a, 'a> Visitor<'de> for ValueVisitor<'a> {
+    type Value = Value<'a>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any valid JSON value")
     }
 
-    fn visit_bool<E>(self, b: bool) -> Result<Value<'de>, E> {
+    fn visit_bool<E>(self, b: bool) -> Result<Value<'a>, E> {
         Ok(Value::Bool(b))
     }
 
-    fn visit_i64<E>(self, n: i64) -> Result<Value<'de>, E> {
+    fn visit_i64<E>(self, n: i64) -> Result<Value<'a>, E> {
         Ok(Value::Number(n.into()))
     }
 
-    fn visit_u64<E>(self, n: u64) -> Result<Value<'de>, E> {
+    fn visit_u64<E>(self, n: u64) -> Result<Value<'a>, E> {
         Ok(Value::Number(n.into()))
     }
 
-    fn visit_f64<E>(self, n: f64) -> Result<Value<'de>, E> {
+    fn visit_f64<E>(self, n: f64) -> Result<Value<'a>, E> {
         Ok(Number::from_f64(n).map_or(Value::Null, Value::Number))
     }
 
-    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Value<'de>, E> {
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Value<'a>, E> {
         Ok(Value::String(Cow::Borrowed(s)))
     }
 
     /// A string with escapes, which cannot be borrowed.
-    fn visit_str<E>(self, s: &str) -> Result<Value<'de>, E> {
+    fn visit_str<E>(self, s: &str) -> Result<Value<'a>, E> {
         Ok(Value::String(Cow::Owned(s.to_owned())))
     }
 
-    fn visit_unit<E>(self) -> Result<Value<'de>, E> {
+    fn visit_unit<E>(self) -> Result<Value<'a>, E> {
         Ok(Value::Null)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'a>, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
         while let Some(item) = seq.next_element()? {
             items.push(item);
@@ -124,9 +125,9 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Value::Array(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'de>, A::Error> {
-        let mut fields: Vec<(Cow<'de, str>, Value<'de>)> = Vec::new();
-        while let Some((key, value)) = map.next_entry::<Value<'de>, Value<'de>>()? {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'a>, A::Error> {
+        let mut fields: Vec<(Cow<'a, str>, Value<'a>)> = Vec::new();
+        while let Some((key, value)) = map.next_entry::<Value<'a>, Value<'a>>()? {
             let Value::String(key) = key else {
                 return Err(de::Error::custom("an object key is not a string"));
             };
@@ -381,26 +382,42 @@ impl FromJson for Decimal {
             }
             return None;
         };
-        let digits = s.strip_prefix('-').unwrap_or(s);
-        let (int, frac) = digits.split_once('.').unwrap_or((digits, "0"));
-        let well_formed = !int.is_empty()
-            && !frac.is_empty()
-            && int.bytes().all(|b| b.is_ascii_digit())
-            && frac.bytes().all(|b| b.is_ascii_digit());
-        if !well_formed {
-            r.issues
-                .push(path, format!("\"{s}\" is not a decimal such as \"12.50\""));
-            return None;
-        }
-        match Decimal::from_str_exact(s) {
+        match parse_decimal(s) {
             Ok(d) => Some(d),
-            Err(_) => {
+            Err(BadDecimal::Malformed) => {
+                r.issues
+                    .push(path, format!("\"{s}\" is not a decimal such as \"12.50\""));
+                None
+            }
+            Err(BadDecimal::TooLong) => {
                 r.issues
                     .push(path, format!("\"{s}\" has too many digits (28 at most)"));
                 None
             }
         }
     }
+}
+
+/// Why a string is not a dataset decimal.
+pub(crate) enum BadDecimal {
+    /// Not digits with an optional sign and fraction.
+    Malformed,
+    /// More digits than a `Decimal` holds.
+    TooLong,
+}
+
+/// A decimal as datasets write it: digits with an optional sign and fraction, nothing else.
+pub(crate) fn parse_decimal(s: &str) -> Result<Decimal, BadDecimal> {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, "0"));
+    let well_formed = !int.is_empty()
+        && !frac.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit());
+    if !well_formed {
+        return Err(BadDecimal::Malformed);
+    }
+    Decimal::from_str_exact(s).map_err(|_| BadDecimal::TooLong)
 }
 
 impl FromJson for Date {
@@ -456,7 +473,7 @@ impl FromJson for Text {
     }
 }
 
-fn is_language_tag(k: &str) -> bool {
+pub(crate) fn is_language_tag(k: &str) -> bool {
     let mut parts = k.split('-');
     let primary_ok = parts
         .next()
@@ -524,11 +541,15 @@ pub(crate) fn check_fraction(r: &mut Reader, path: &Path<'_>, d: Decimal) {
     }
 }
 
+/// The text without the UTF-8 byte-order mark Windows tools write before it: it is not part
+/// of the JSON.
+pub(crate) fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Parses a whole JSON document; a syntax error names its line and column.
 pub(crate) fn parse_json(text: &str) -> Result<Value<'_>, Issues> {
-    // Windows tools write a UTF-8 byte-order mark before the text; it is not part of the JSON.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| {
+    serde_json::from_str(without_bom(text)).map_err(|e| {
         let mut issues = Issues::default();
         issues.push(
             format_args!("line {}, column {}", e.line(), e.column()),
