@@ -153,9 +153,10 @@ pub fn fees_under_schedule(
                 region: line.region.clone(),
                 units: l.units,
                 bands: l.bands,
-                service: l
-                    .service
-                    .map(|(measures, tier)| ServiceLineFee { measures, tier }),
+                service: l.service.map(|s| ServiceLineFee {
+                    measures: s.0,
+                    tier: s.1,
+                }),
                 exact: l.exact,
                 discounted: l.discounted,
                 capped: l.capped,

@@ -54,15 +54,12 @@ fn scaling_volumes_scales_users_subscribers_revenue_and_upstream_units() {
         .unwrap_or_else(|e| panic!("{e:#?}"));
     let sales = &d.licensees[0].usage.years[0].sales;
     assert_eq!(
-        (sales[2].units, sales[2].upstream_paid_units),
+        (sales[2].units, sales[2].upstream_paid_units()),
         (1000, Some(400))
     );
+    assert_eq!(sales[3].service().and_then(|s| s.users), Some(600_000));
     assert_eq!(
-        sales[3].service.as_ref().and_then(|s| s.users),
-        Some(600_000)
-    );
-    assert_eq!(
-        sales[3].service.as_ref().and_then(|s| s.subscribers),
+        sales[3].service().and_then(|s| s.subscribers),
         Some(100_000)
     );
     // 2026: dec 10,000 × 0.20 = 2,000; tv 600 × 1 = 600; svc U = 600,000 + 500,000 = 1.1M:

@@ -275,7 +275,7 @@ pub fn rows_from_years(years: &[UsageYear]) -> Vec<SaleRowText> {
         .iter()
         .flat_map(|y| {
             y.sales.iter().map(move |s| {
-                let service = s.service.as_ref();
+                let service = s.service();
                 let text = |v: Option<String>| v.unwrap_or_default();
                 SaleRowText {
                     year: y.year.to_string(),
@@ -283,8 +283,8 @@ pub fn rows_from_years(years: &[UsageYear]) -> Vec<SaleRowText> {
                     country: s.country.clone(),
                     units: text(service.is_none().then(|| s.units.to_string())),
                     price: text(s.price.map(|p| p.to_string())),
-                    made_in: text(s.made_in.clone()),
-                    upstream_paid_units: text(s.upstream_paid_units.map(|u| u.to_string())),
+                    made_in: text(s.made_in().map(str::to_owned)),
+                    upstream_paid_units: text(s.upstream_paid_units().map(|u| u.to_string())),
                     users: text(service.and_then(|m| m.users).map(|u| u.to_string())),
                     subscribers: text(service.and_then(|m| m.subscribers).map(|u| u.to_string())),
                     revenue: text(service.and_then(|m| m.revenue).map(|r| r.to_string())),

@@ -28,8 +28,6 @@ struct LineAcc {
     units: u64,
     /// Exact percent-of-price amount (0 for unit lines).
     percent_exact: Decimal,
-    /// A service line's measures.
-    measures: Measures,
     /// Position of the line in [`FeeScratch::lines`] once they are ordered.
     pos: usize,
 }
@@ -45,8 +43,8 @@ pub(crate) struct LineCalc {
     pub(crate) units: u64,
     /// Collected only for a [`crate::fees::FeeYear`].
     pub(crate) bands: Vec<BandUse>,
-    /// A service line's measures and the tier they reach.
-    pub(crate) service: Option<(Measures, Option<usize>)>,
+    /// A service line's measures and the tier they reach (boxed: most lines are not).
+    pub(crate) service: Option<Box<(Measures, Option<usize>)>>,
     pub(crate) exact: Decimal,
     pub(crate) discounted: Decimal,
     pub(crate) capped: Decimal,
@@ -139,7 +137,7 @@ pub(crate) fn year_calc<'a, R: SaleKey<'a>>(
     exempt.clear();
     let fault = |k: usize| move |e: FeeErrorKind| (Some(k), Box::new(e));
     for (k, sale) in sales.iter().enumerate() {
-        let upstream = sale.upstream_paid_units.unwrap_or(0).min(sale.units);
+        let upstream = sale.upstream_paid_units().unwrap_or(0).min(sale.units);
         let charged = sale.units - upstream;
         // A sale all paid upstream resolves to no line (v2 2); every other one needs its
         // line, exempt or not, as in version 1.
@@ -148,12 +146,17 @@ pub(crate) fn year_calc<'a, R: SaleKey<'a>>(
             (None, by.country(k, sale).map_err(fault(k))?)
         } else {
             let (l, country) = by.resolve(k, sale).map_err(fault(k))?;
-            let kind = match schedule.lines[l].rate {
-                Rate::ServiceTiers { .. } => ProductKind::Service,
-                _ => ProductKind::Device,
-            };
-            if let Some((_, e)) = sale_shape(kind, sale) {
-                return Err(fault(k)(e));
+            // Only a sale of version 2 shape, or on a service line, can be of the wrong one.
+            let service_line = matches!(schedule.lines[l].rate, Rate::ServiceTiers { .. });
+            if sale.service().is_some() || service_line {
+                let kind = if service_line {
+                    ProductKind::Service
+                } else {
+                    ProductKind::Device
+                };
+                if let Some((_, e)) = sale_shape(kind, sale) {
+                    return Err(fault(k)(e));
+                }
             }
             (Some(l), country)
         };
@@ -184,13 +187,8 @@ pub(crate) fn year_calc<'a, R: SaleKey<'a>>(
         a.used = true;
         if let Rate::ServiceTiers { .. } = rate {
             let measures = sale
-                .service
-                .as_ref()
+                .service()
                 .and_then(|s| s.weighted(by.user_weight(k, sale)))
-                .ok_or_else(|| too_large(Some(k)))?;
-            a.measures = a
-                .measures
-                .checked_add(&measures)
                 .ok_or_else(|| too_large(Some(k)))?;
             service.push(ServiceCell {
                 rank: lookup.rank[l],
@@ -215,22 +213,34 @@ pub(crate) fn year_calc<'a, R: SaleKey<'a>>(
         });
     }
 
-    // Step 3: each line's exact amount.
+    // Step 3: each line's exact amount. Service sales by line (and country, for step 7),
+    // stable so a line's sales add up in sale order.
+    if !service.is_empty() {
+        service.sort_by_key(|c| (c.line, c.country));
+    }
     for (i, a) in acc.iter().enumerate().filter(|(_, a)| a.used) {
-        lines.push(line_calc(i, a, &schedule.lines[i].rate, with_bands)?);
+        lines.push(line_calc(
+            i,
+            a,
+            &schedule.lines[i].rate,
+            service,
+            with_bands,
+        )?);
     }
     lines.sort_by_key(|l| lookup.rank[l.line]);
     for (pos, l) in lines.iter().enumerate() {
         acc[l.line].pos = pos;
     }
-    service::add_cells(service, cells, |line, new_country| {
-        let fee = acc.get(line).and_then(|a| lines.get_mut(a.pos))?;
-        let basis = fee.basis?;
-        if basis == Basis::Countries && new_country {
-            fee.split_total += Decimal::ONE;
-        }
-        Some(basis)
-    });
+    if !service.is_empty() {
+        service::add_cells(service, cells, |line, new_country| {
+            let fee = acc.get(line).and_then(|a| lines.get_mut(a.pos))?;
+            let basis = fee.basis?;
+            if basis == Basis::Countries && new_country {
+                fee.split_total += Decimal::ONE;
+            }
+            Some(basis)
+        });
+    }
 
     // Step 4: gross and the largest applicable discount.
     let gross = checked_sum(lines.iter().map(|l| l.exact)).ok_or_else(|| too_large(None))?;
@@ -296,8 +306,15 @@ pub(crate) fn year_calc<'a, R: SaleKey<'a>>(
     })
 }
 
-/// A used line's step 3: its exact amount, and how step 7 splits it.
-fn line_calc(i: usize, a: &LineAcc, rate: &Rate, with_bands: bool) -> Result<LineCalc, Fault> {
+/// A used line's step 3: its exact amount, and how step 7 splits it. `service` holds the
+/// year's service sales sorted by line.
+fn line_calc<K>(
+    i: usize,
+    a: &LineAcc,
+    rate: &Rate,
+    service: &[ServiceCell<K>],
+    with_bands: bool,
+) -> Result<LineCalc, Fault> {
     // A line's amount is at most its units at its highest rate: when that fits, so do the
     // amount and every band's part of it.
     if Decimal::from(a.units).checked_mul(top_rate(rate)).is_none() {
@@ -332,12 +349,13 @@ fn line_calc(i: usize, a: &LineAcc, rate: &Rate, with_bands: bool) -> Result<Lin
             service_tiers,
             credit,
         } => {
+            let measures = service::line_measures(service, i).ok_or_else(|| too_large(None))?;
             let (tier, exact, split, total, basis) =
-                service::line_amount(service_tiers, *credit, &a.measures);
+                service::line_amount(service_tiers, *credit, &measures);
             line.split = split;
             line.split_total = total;
             line.basis = Some(basis);
-            line.service = Some((a.measures, tier));
+            line.service = Some(Box::new((measures, tier)));
             exact
         }
     };

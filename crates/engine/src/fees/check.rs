@@ -15,7 +15,7 @@ use crate::pool::{Terms, schedule_admitting, schedule_for};
 /// `upstream_paid_units`.
 pub(crate) fn sale_shape(kind: ProductKind, sale: &Sale) -> Option<(&'static str, FeeErrorKind)> {
     let product = || sale.product.clone();
-    match (kind, &sale.service) {
+    match (kind, &sale.service()) {
         (ProductKind::Device, None) => None,
         (ProductKind::Device, Some(s)) => {
             let given = [
@@ -39,7 +39,7 @@ pub(crate) fn sale_shape(kind: ProductKind, sale: &Sale) -> Option<(&'static str
                 "units"
             } else if sale.price.is_some() {
                 "price"
-            } else if sale.upstream_paid_units.is_some() {
+            } else if sale.upstream_paid_units().is_some() {
                 "upstream_paid_units"
             } else {
                 return None;
@@ -107,30 +107,41 @@ pub(crate) fn check_usage_with(
         };
         for (k, sale) in y.sales.iter().enumerate() {
             let path = || format!("{prefix}years[{i}].sales[{k}]");
-            let Some(kind) = terms.product_kind(&sale.product) else {
-                let e = FeeErrorKind::UnknownProduct(sale.product.clone());
-                issues.push(format_args!("{}.product", path()), e.to_string());
-                continue;
+            let at = |field: &str| match field {
+                "" => path(),
+                f => format!("{}.{f}", path()),
             };
-            if let Some((field, e)) = sale_shape(kind, sale) {
-                let at = if field.is_empty() {
-                    path()
-                } else {
-                    format!("{}.{field}", path())
+            // A sale of version 2 shape is checked against its product's kind first; one
+            // that gives units is found out by its line when its product is a service.
+            let all_upstream =
+                sale.upstream_paid_units().is_some_and(|u| u > 0) && sale.remaining_units() == 0;
+            if sale.service().is_some() || all_upstream {
+                let Some(kind) = terms.product_kind(&sale.product) else {
+                    let e = FeeErrorKind::UnknownProduct(sale.product.clone());
+                    issues.push(at("product"), e.to_string());
+                    continue;
                 };
-                issues.push(at, e.to_string());
-                continue;
-            }
-            // A sale all paid upstream resolves to no line (version 2 section 2).
-            if sale.upstream_paid_units.is_some_and(|u| u > 0) && sale.remaining_units() == 0 {
-                continue;
+                if let Some((field, e)) = sale_shape(kind, sale) {
+                    issues.push(at(field), e.to_string());
+                    continue;
+                }
+                // A sale all paid upstream resolves to no line (version 2 section 2).
+                if all_upstream {
+                    continue;
+                }
             }
             match resolve(terms, s_pos, schedule, sale) {
+                Err(e @ FeeErrorKind::UnknownProduct(_)) => {
+                    issues.push(at("product"), e.to_string());
+                }
                 Err(e) => issues.push(path(), e.to_string()),
                 Ok(l) => {
-                    if matches!(schedule.lines[l].rate, Rate::PercentOfPrice { .. })
-                        && sale.price.is_none()
+                    let rate = &schedule.lines[l].rate;
+                    if let Rate::ServiceTiers { .. } = rate
+                        && let Some((field, e)) = sale_shape(ProductKind::Service, sale)
                     {
+                        issues.push(at(field), e.to_string());
+                    } else if matches!(rate, Rate::PercentOfPrice { .. }) && sale.price.is_none() {
                         issues.push(
                             format_args!("{}.price", path()),
                             FeeErrorKind::MissingPrice {

@@ -39,13 +39,25 @@ pub fn pool_income(pool: &Pool, year: i32) -> Income {
     let counts = pool.index().year(year);
     let mut by_country: Vec<Option<Decimal>> = vec![None; numbers.countries.len()];
     let mut scratch = FeeScratch::default();
+    // Each licensee under its own schedule (version 2 section 4); without signing-date
+    // schedules that is the year's one schedule, found once.
+    let signing = pool
+        .dataset()
+        .rate_schedules
+        .iter()
+        .any(|s| s.applies_to.is_some());
+    let for_all = pool.schedule_for(year);
     for (li, l) in pool.dataset().licensees.iter().enumerate() {
         for (yi, y) in l.usage.years.iter().enumerate() {
             if y.year != year {
                 continue;
             }
-            // Each licensee under its own schedule (version 2 section 4).
-            let Some((s_pos, schedule)) = pool.schedule_admitting(year, l.usage.signed) else {
+            let found = if signing {
+                pool.schedule_admitting(year, l.usage.signed)
+            } else {
+                for_all
+            };
+            let Some((s_pos, schedule)) = found else {
                 continue;
             };
             let Some(keys) = numbers.sales_of(li, yi) else {

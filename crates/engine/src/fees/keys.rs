@@ -45,7 +45,7 @@ impl<'a> SaleKey<'a> for ByName<'_> {
     }
 
     fn made_in(&self, _: usize, sale: &'a Sale) -> Option<&'a str> {
-        sale.made_in.as_deref()
+        sale.made_in()
     }
 
     fn covered(&self, country: &'a str) -> bool {

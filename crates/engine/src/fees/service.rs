@@ -53,6 +53,16 @@ impl Basis {
     }
 }
 
+/// The measures of line `line`: the sum over its sales in `service` (sorted by line), or
+/// `None` when they pass what a Decimal holds.
+pub(crate) fn line_measures<K>(service: &[ServiceCell<K>], line: usize) -> Option<Measures> {
+    let start = service.partition_point(|c| c.line < line);
+    service[start..]
+        .iter()
+        .take_while(|c| c.line == line)
+        .try_fold(Measures::default(), |sum, c| sum.checked_add(&c.measures))
+}
+
 /// A service line's step 3: the tier its measures reach, its exact amount (tier amount less
 /// the credit, never below 0), and how it is split: the split, its whole (0 for an equal
 /// split, counted as the countries come in [`add_cells`]) and the basis.
@@ -77,16 +87,15 @@ pub(crate) fn line_amount(
     )
 }
 
-/// Turns the service sales into cells weighing by their line's basis. `line` is told each
-/// sale's line and whether the sale starts a new country of it (an equal split counts its
-/// countries), and gives the line's basis.
+/// Turns the service sales (sorted by line and country, each in sale order) into cells
+/// weighing by their line's basis. `line` is told each sale's line and whether the sale
+/// starts a new country of it (an equal split counts its countries), and gives the line's
+/// basis.
 pub(crate) fn add_cells<K: Ord + Copy>(
-    service: &mut [ServiceCell<K>],
+    service: &[ServiceCell<K>],
     cells: &mut Vec<Cell<K>>,
     mut line: impl FnMut(usize, bool) -> Option<Basis>,
 ) {
-    // Stable: the sales of one line and country stay in sale order.
-    service.sort_by_key(|c| (c.line, c.country));
     let mut previous = None;
     for c in service.iter() {
         let new_country = previous != Some((c.line, c.country));

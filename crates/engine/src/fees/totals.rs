@@ -73,13 +73,13 @@ pub(crate) fn check_totals(d: &Dataset, issues: &mut Issues) {
             };
             let mut measures = Some(Measures::default());
             for sale in &y.sales {
-                if let Some(service) = &sale.service {
+                if let Some(service) = &sale.service() {
                     measures = measures
                         .zip(service.weighted(heaviest))
                         .and_then(|(m, s)| m.checked_add(&s));
                 }
                 // A service sale can at most bring its line to the top tier.
-                let most = if sale.service.is_some() {
+                let most = if sale.service().is_some() {
                     Some(top_services[s])
                 } else {
                     let rate = tops[s].max(sale.price.unwrap_or(Decimal::ZERO));

@@ -199,6 +199,7 @@ impl Reader {
                     known.push("extensions");
                     known
                 },
+                found: 0,
             }),
             other => {
                 self.expected(path, "an object", other);
@@ -214,6 +215,8 @@ pub(crate) struct Obj<'a, 'p> {
     map: &'a [(Cow<'a, str>, Value<'a>)],
     path: Path<'p>,
     known: Vec<&'static str>,
+    /// How many of its fields `req` and `opt` found (each key is read once).
+    found: usize,
 }
 
 impl Obj<'_, '_> {
@@ -231,7 +234,10 @@ impl Obj<'_, '_> {
     pub fn req<T: FromJson>(&mut self, r: &mut Reader, key: &'static str) -> Option<T> {
         self.known.push(key);
         match field(self.map, key) {
-            Some(v) => T::from_json(r, v, &self.at(key)),
+            Some(v) => {
+                self.found += 1;
+                T::from_json(r, v, &self.at(key))
+            }
             None => {
                 r.issues.push(self.path, format!("missing field `{key}`"));
                 None
@@ -242,7 +248,11 @@ impl Obj<'_, '_> {
     /// A field that may be absent (or null): `Some(None)` when absent, `None` when malformed.
     pub fn opt<T: FromJson>(&mut self, r: &mut Reader, key: &'static str) -> Option<Option<T>> {
         self.known.push(key);
-        match field(self.map, key) {
+        let v = field(self.map, key);
+        if v.is_some() {
+            self.found += 1;
+        }
+        match v {
             None | Some(Value::Null) => Some(None),
             Some(v) => T::from_json(r, v, &self.at(key)).map(Some),
         }
@@ -268,6 +278,12 @@ impl Obj<'_, '_> {
     pub fn has(&mut self, key: &'static str) -> bool {
         self.known.push(key);
         field(self.map, key).is_some_and(|v| !v.is_null())
+    }
+
+    /// Whether every field of the object was read by `req` or `opt`: then no other field
+    /// need be looked for (the fields a later version added, on the hot path of sales).
+    pub fn all_read(&self) -> bool {
+        self.found == self.map.len()
     }
 
     /// Reports every key that was not read.

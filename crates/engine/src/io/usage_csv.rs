@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 pub use crate::io::csv::CsvIssue;
 use crate::io::csv::{self as csv_io, write_rows};
-use crate::model::dataset::{MAX_SALE_UNITS, Sale, UsageYear, check_sale_units};
+use crate::model::dataset::{MAX_SALE_UNITS, Sale, SaleV2, UsageYear, check_sale_units};
 use crate::model::money::MAX_AMOUNT;
 use crate::model::service::ServiceUse;
 
@@ -180,12 +180,10 @@ fn parse_row(row: &Row<'_>, service_columns: bool) -> Result<(i32, Sale), String
     let any_measure = measures.0.is_some() || measures.1.is_some() || measures.2.is_some();
     let units_text = row.get("units");
     // Without units, in a file with service columns, the row is a service sale.
-    let service = (units_text.is_empty() && service_columns).then(|| {
-        Box::new(ServiceUse {
-            users: measures.0,
-            subscribers: measures.1,
-            revenue: measures.2,
-        })
+    let service = (units_text.is_empty() && service_columns).then_some(ServiceUse {
+        users: measures.0,
+        subscribers: measures.1,
+        revenue: measures.2,
     });
     if service.is_none() && any_measure {
         return Err(
@@ -213,15 +211,17 @@ fn parse_row(row: &Row<'_>, service_columns: bool) -> Result<(i32, Sale), String
     }
     Ok((
         year,
-        Sale {
-            product: product.to_owned(),
+        Sale::new(
+            product.to_owned(),
             country,
-            made_in,
             units,
+            money(row.get("price"), "price")?,
+        )
+        .with_v2(SaleV2 {
+            made_in,
             upstream_paid_units,
-            price: money(row.get("price"), "price")?,
             service,
-        },
+        }),
     ))
 }
 
@@ -230,8 +230,8 @@ fn parse_row(row: &Row<'_>, service_columns: bool) -> Result<(i32, Sale), String
 #[must_use]
 pub fn write_sales_csv(years: &[UsageYear]) -> String {
     let sales = || years.iter().flat_map(|y| &y.sales);
-    let device_v2 = sales().any(|s| s.made_in.is_some() || s.upstream_paid_units.is_some());
-    let services = sales().any(|s| s.service.is_some());
+    let device_v2 = sales().any(|s| s.made_in().is_some() || s.upstream_paid_units().is_some());
+    let services = sales().any(|s| s.service().is_some());
     let header: Vec<String> = SALES_HEADER
         .iter()
         .chain(V2_DEVICE_COLUMNS.iter().filter(|_| device_v2))
@@ -245,15 +245,15 @@ pub fn write_sales_csv(years: &[UsageYear]) -> String {
                 y.year.to_string(),
                 s.product.clone(),
                 s.country.clone(),
-                text(s.service.is_none().then(|| s.units.to_string())),
+                text(s.service().is_none().then(|| s.units.to_string())),
                 text(s.price.map(|p| p.to_string())),
             ];
             if device_v2 {
-                row.push(text(s.made_in.clone()));
-                row.push(text(s.upstream_paid_units.map(|u| u.to_string())));
+                row.push(text(s.made_in().map(str::to_owned)));
+                row.push(text(s.upstream_paid_units().map(|u| u.to_string())));
             }
             if services {
-                let m = s.service.as_ref();
+                let m = s.service();
                 row.push(text(m.and_then(|m| m.users).map(|u| u.to_string())));
                 row.push(text(m.and_then(|m| m.subscribers).map(|u| u.to_string())));
                 row.push(text(m.and_then(|m| m.revenue).map(|r| r.to_string())));
@@ -302,14 +302,11 @@ mod tests {
         let (years, issues) = read_sales_csv(text);
         assert_eq!(issues, []);
         let sales = &years[0].sales;
-        assert_eq!(sales[0].made_in.as_deref(), Some("CN"));
-        assert_eq!(sales[1].upstream_paid_units, Some(40));
+        assert_eq!(sales[0].made_in(), Some("CN"));
+        assert_eq!(sales[1].upstream_paid_units(), Some(40));
+        assert_eq!(sales[2].service().and_then(|s| s.users), Some(100_000));
         assert_eq!(
-            sales[2].service.as_ref().and_then(|s| s.users),
-            Some(100_000)
-        );
-        assert_eq!(
-            sales[3].service.as_ref().and_then(|s| s.revenue),
+            sales[3].service().and_then(|s| s.revenue),
             Some(Decimal::new(250_050, 2))
         );
         assert_eq!(write_sales_csv(&years), text);

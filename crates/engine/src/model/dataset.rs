@@ -13,7 +13,9 @@ pub use crate::model::schedule::{
 use crate::model::service::ProductKind;
 use crate::model::text::Text;
 pub(crate) use crate::model::usage::check_sale_units;
-pub use crate::model::usage::{Licensee, MAX_SALE_UNITS, Sale, Usage, UsageFile, UsageYear};
+pub use crate::model::usage::{
+    Licensee, MAX_SALE_UNITS, Sale, SaleV2, Usage, UsageFile, UsageYear,
+};
 
 /// The `format` value of a dataset file.
 pub const DATASET_FORMAT: &str = "patent-pool-dataset";

@@ -65,35 +65,87 @@ pub struct Sale {
     pub product: String,
     /// Country of sale.
     pub country: String,
-    /// Country of manufacture (version 2).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub made_in: Option<String>,
     /// Units sold: at most 1,000,000,000,000 (`MAX_SALE_UNITS`).
     // A service sale gives none (version 2); it holds 0 then.
     #[schemars(range(max = 1_000_000_000_000u64))]
     #[serde(default)]
     pub units: u64,
-    /// Units whose royalty a supplier up the chain paid (version 2), at most `units`.
-    #[schemars(range(max = 1_000_000_000_000u64))]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub upstream_paid_units: Option<u64>,
     /// Net selling price per unit (needed for percent-of-price lines).
     #[schemars(with = "Option<crate::model::money::DecimalString>")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<Decimal>,
+    /// What version 2 adds (absent from a version 1 sale: set it with [`Sale::with_v2`]).
+    // Boxed so a sale stays as small as in version 1: the fee loop walks hundreds of
+    // thousands of them.
+    #[serde(flatten)]
+    pub v2: Option<Box<SaleV2>>,
+}
+
+/// What version 2 adds to a sale.
+#[derive(Debug, Clone, Default, PartialEq, JsonSchema)]
+pub struct SaleV2 {
+    /// Country of manufacture (version 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub made_in: Option<String>,
+    /// Units whose royalty a supplier up the chain paid (version 2), at most `units`.
+    #[schemars(range(max = 1_000_000_000_000u64))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upstream_paid_units: Option<u64>,
     /// A service sale's measures (version 2): present exactly when the sale gives no `units`.
     #[serde(flatten)]
-    // Boxed: a device sale then holds 8 bytes for it, not 56 (a pool's hundreds of thousands
-    // of sales are nearly all devices, and the loaded pool must stay within 3× its file).
-    pub service: Option<Box<ServiceUse>>,
+    pub service: Option<ServiceUse>,
 }
 
 impl Sale {
+    /// A device sale of version 1's fields.
+    #[must_use]
+    pub fn new(product: String, country: String, units: u64, price: Option<Decimal>) -> Sale {
+        Sale {
+            product,
+            country,
+            units,
+            price,
+            v2: None,
+        }
+    }
+
+    /// The sale with these version 2 fields (none of them leaves it a version 1 sale).
+    #[must_use]
+    pub fn with_v2(mut self, v2: SaleV2) -> Sale {
+        let none = v2.made_in.is_none() && v2.upstream_paid_units.is_none() && v2.service.is_none();
+        self.v2 = (!none).then(|| Box::new(v2));
+        self
+    }
+
+    /// Its version 2 fields (all absent for a version 1 sale).
+    #[must_use]
+    pub fn v2(&self) -> SaleV2 {
+        self.v2.as_deref().cloned().unwrap_or_default()
+    }
+
+    /// Country of manufacture, when given.
+    #[must_use]
+    pub fn made_in(&self) -> Option<&str> {
+        self.v2.as_ref().and_then(|v| v.made_in.as_deref())
+    }
+
+    /// Units a supplier paid for, when given.
+    #[must_use]
+    pub fn upstream_paid_units(&self) -> Option<u64> {
+        self.v2.as_ref().and_then(|v| v.upstream_paid_units)
+    }
+
+    /// A service sale's measures: present exactly when the sale gives no `units`.
+    #[must_use]
+    pub fn service(&self) -> Option<&ServiceUse> {
+        self.v2.as_ref().and_then(|v| v.service.as_ref())
+    }
+
     /// Units left to charge once the upstream-paid ones are taken off.
     #[must_use]
     pub fn remaining_units(&self) -> u64 {
         self.units
-            .saturating_sub(self.upstream_paid_units.unwrap_or(0))
+            .saturating_sub(self.upstream_paid_units().unwrap_or(0))
     }
 }
 
@@ -118,11 +170,11 @@ impl Serialize for Sale {
         Written {
             product: &self.product,
             country: &self.country,
-            made_in: self.made_in.as_deref(),
-            units: self.service.is_none().then_some(self.units),
-            upstream_paid_units: self.upstream_paid_units,
+            made_in: self.made_in(),
+            units: self.service().is_none().then_some(self.units),
+            upstream_paid_units: self.upstream_paid_units(),
             price: self.price,
-            service: self.service.as_deref(),
+            service: self.service(),
         }
         .serialize(s)
     }
@@ -196,24 +248,29 @@ impl Sale {
         };
         let units = count(self.units)?;
         // Rounding keeps the order of two counts, and the limit caps both alike.
-        let upstream_paid_units = optional(self.upstream_paid_units)?.map(|u| u.min(units));
-        let service = match &self.service {
+        let upstream_paid_units = optional(self.upstream_paid_units())?.map(|u| u.min(units));
+        let service = match self.service() {
             None => None,
-            Some(s) => Some(Box::new(ServiceUse {
+            Some(s) => Some(ServiceUse {
                 users: optional(s.users)?,
                 subscribers: optional(s.subscribers)?,
                 revenue: match s.revenue {
                     None => None,
                     Some(r) => Some(limit(r.checked_mul(factor), MAX_AMOUNT)?),
                 },
-            })),
+            }),
         };
-        Some(Sale {
-            units,
-            upstream_paid_units,
-            service,
-            ..self.clone()
-        })
+        Some(
+            Sale {
+                units,
+                ..self.clone()
+            }
+            .with_v2(SaleV2 {
+                upstream_paid_units,
+                service,
+                ..self.v2()
+            }),
+        )
     }
 
     /// The sale with its volumes × `factor`, each stopping at its limit.

@@ -14,7 +14,9 @@ impl Sale {
     /// Whether the sale uses a version 2 field.
     #[must_use]
     pub fn uses_v2(&self) -> bool {
-        self.made_in.is_some() || self.upstream_paid_units.is_some() || self.service.is_some()
+        self.v2
+            .as_deref()
+            .is_some_and(|v| *v != crate::model::usage::SaleV2::default())
     }
 }
 

@@ -39,9 +39,9 @@ impl SaleKeys {
                 .flat_map(|y| &y.sales)
         };
         let distinct: FxHashSet<&str> = all_sales()
-            .flat_map(|s| std::iter::once(s.country.as_str()).chain(s.made_in.as_deref()))
+            .flat_map(|s| std::iter::once(s.country.as_str()).chain(s.made_in()))
             .collect();
-        let any_made_in = all_sales().any(|s| s.made_in.is_some());
+        let any_made_in = all_sales().any(|s| s.made_in().is_some());
         let mut countries: Vec<&str> = distinct.into_iter().collect();
         countries.sort_unstable();
         let number: FxHashMap<&str, u32> = countries
@@ -65,8 +65,7 @@ impl SaleKeys {
                 }));
                 if any_made_in {
                     made_in.extend(y.sales.iter().map(|s| {
-                        s.made_in
-                            .as_deref()
+                        s.made_in()
                             .and_then(|m| number.get(m).copied())
                             .unwrap_or(NO_COUNTRY)
                     }));

@@ -284,7 +284,7 @@ fn scale_volumes(
                 })?;
             }
             for s in &mut y.sales {
-                let too_large = || match s.service {
+                let too_large = || match s.service() {
                     None => format!(
                         "this total is too large to compute exactly: {} units × {m} is more than a sale may hold ({MAX_SALE_UNITS})",
                         s.units

@@ -38,7 +38,7 @@ pub fn form_columns(dataset: &Dataset, form: &FeeFormText) -> FormColumns {
             .iter()
             .any(|s| s.requires_patent_in_force == InForceRule::MadeOrSold)
             || typed(|r| &r.made_in),
-        needs_upstream: estimates().any(|s| s.upstream_paid_units.is_some())
+        needs_upstream: estimates().any(|s| s.upstream_paid_units().is_some())
             || typed(|r| &r.upstream_paid_units),
         has_service_products: dataset
             .products

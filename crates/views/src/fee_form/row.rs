@@ -1,6 +1,6 @@
 //! One typed row of the fee form as a sale, each field that does not parse marked.
 
-use poolcalc_engine::model::dataset::Sale;
+use poolcalc_engine::model::dataset::{Sale, SaleV2};
 use poolcalc_engine::model::service::{ProductKind, ServiceUse};
 
 use crate::fee_form::{
@@ -35,15 +35,19 @@ pub(super) fn parse_row(
         "" => Some(None),
         text => marked(parse_country(text).map(Some), &mut marks.made_in),
     };
-    let sale = Sale {
-        product: (!product.is_empty()).then(|| product.to_owned())?,
-        country: country?,
+    let sale = Sale::new(
+        (!product.is_empty()).then(|| product.to_owned())?,
+        country?,
+        0,
+        None,
+    );
+    let v2 = SaleV2 {
         made_in: made_in?,
-        ..Sale::default()
+        ..SaleV2::default()
     };
     let sale = match kind {
-        ProductKind::Device => device_fields(row, sale, marks),
-        ProductKind::Service => service_fields(row, sale, marks),
+        ProductKind::Device => device_fields(row, sale, v2, marks),
+        ProductKind::Service => service_fields(row, sale, v2, marks),
     };
     Some(ParsedRow {
         year: year?,
@@ -51,7 +55,7 @@ pub(super) fn parse_row(
     })
 }
 
-fn device_fields(row: &SaleRowText, sale: Sale, marks: &mut RowMarks) -> Option<Sale> {
+fn device_fields(row: &SaleRowText, sale: Sale, v2: SaleV2, marks: &mut RowMarks) -> Option<Sale> {
     let units = marked(parse_units(&row.units), &mut marks.units);
     let price = marked(parse_decimal(&row.price), &mut marks.price);
     let upstream = marked(
@@ -64,27 +68,30 @@ fn device_fields(row: &SaleRowText, sale: Sale, marks: &mut RowMarks) -> Option<
         marks.upstream_paid_units = Some(FieldProblem::MoreThanUnits);
         return None;
     }
-    Some(Sale {
+    let sale = Sale {
         units: units?,
         price: price?,
-        upstream_paid_units: upstream?,
         ..sale
-    })
+    };
+    Some(sale.with_v2(SaleV2 {
+        upstream_paid_units: upstream?,
+        ..v2
+    }))
 }
 
-fn service_fields(row: &SaleRowText, sale: Sale, marks: &mut RowMarks) -> Option<Sale> {
+fn service_fields(row: &SaleRowText, sale: Sale, v2: SaleV2, marks: &mut RowMarks) -> Option<Sale> {
     let users = marked(parse_optional_count(&row.users), &mut marks.users);
     let subscribers = marked(
         parse_optional_count(&row.subscribers),
         &mut marks.subscribers,
     );
     let revenue = marked(parse_decimal(&row.revenue), &mut marks.revenue);
-    Some(Sale {
-        service: Some(Box::new(ServiceUse {
+    Some(sale.with_v2(SaleV2 {
+        service: Some(ServiceUse {
             users: users?,
             subscribers: subscribers?,
             revenue: revenue?,
-        })),
-        ..sale
-    })
+        }),
+        ..v2
+    }))
 }

@@ -88,20 +88,20 @@ pub(super) fn route(
         rule,
         sold_covered: covered(&sale.country),
         made_covered: (rule == InForceRule::MadeOrSold)
-            .then(|| sale.made_in.as_deref().map(covered))
+            .then(|| sale.made_in().map(covered))
             .flatten(),
     });
     let attributed_to = match coverage {
         None => Some(sale.country.clone()),
         Some(c) if c.sold_covered => Some(sale.country.clone()),
-        Some(c) if c.made_covered == Some(true) => sale.made_in.clone(),
+        Some(c) if c.made_covered == Some(true) => sale.made_in().map(str::to_owned),
         Some(_) => None,
     };
     let exempt = attributed_to.is_none();
     let upstream = if exempt {
         0
     } else {
-        sale.upstream_paid_units.unwrap_or(0).min(sale.units)
+        sale.upstream_paid_units().unwrap_or(0).min(sale.units)
     };
     let all_upstream = upstream > 0 && upstream == sale.units;
     let line = (!all_upstream)
@@ -112,7 +112,7 @@ pub(super) fn route(
     } else {
         (upstream > 0).then_some(ExemptReason::PaidUpstream)
     };
-    let service = sale.service.as_ref().map(|s| {
+    let service = sale.service().map(|s| {
         let user_weight = terms.user_weight_of(&sale.country);
         ServiceRoute {
             users: s.users,
@@ -132,7 +132,7 @@ pub(super) fn route(
             .map(|l| l.region.clone()),
         exempt,
         exempt_reason,
-        made_in: sale.made_in.clone(),
+        made_in: sale.made_in().map(str::to_owned),
         coverage,
         attributed_to,
         upstream_paid_units: upstream,

@@ -9,8 +9,8 @@ use crate::io::fast::scalars::{
     Amount, Country, Day, Id, Ignored, Status, Words, Year, map_only, refused,
 };
 use crate::model::dataset::{
-    Licensee, MAX_SALE_UNITS, Patent, PatentStatus, Sale, Usage, UsageYear, check_sale_units,
-    default_weight,
+    Licensee, MAX_SALE_UNITS, Patent, PatentStatus, Sale, SaleV2, Usage, UsageYear,
+    check_sale_units, default_weight,
 };
 use crate::model::service::ServiceUse;
 
@@ -150,21 +150,18 @@ impl<'de> Deserialize<'de> for Checked<Sale> {
             }
             None => (
                 0,
-                Some(Box::new(ServiceUse {
+                Some(ServiceUse {
                     users: s.users,
                     subscribers: s.subscribers,
                     revenue,
-                })),
+                }),
             ),
         };
-        Ok(Checked(Sale {
-            product: s.product,
-            country: s.country.0,
+        let sale = Sale::new(s.product, s.country.0, units, s.price.map(|p| p.0));
+        Ok(Checked(sale.with_v2(SaleV2 {
             made_in: s.made_in.map(|m| m.0),
-            units,
             upstream_paid_units: s.upstream_paid_units,
-            price: s.price.map(|p| p.0),
             service,
-        }))
+        })))
     }
 }

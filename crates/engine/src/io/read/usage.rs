@@ -4,7 +4,7 @@
 use crate::io::json::{FromJson, Obj, Reader, Value, check_country};
 use crate::io::read::{country, dataset_header, id, opt_amount, opt_amount_v2};
 use crate::model::dataset::{
-    Licensee, MAX_SALE_UNITS, Sale, USAGE_FORMAT, Usage, UsageYear, check_sale_units,
+    Licensee, MAX_SALE_UNITS, Sale, SaleV2, USAGE_FORMAT, Usage, UsageYear, check_sale_units,
 };
 use crate::model::date::Date;
 use crate::model::issue::Path;
@@ -76,14 +76,10 @@ impl FromJson for Sale {
         let mut o = r.object(v, path)?;
         let product = o.req::<String>(r, "product");
         let country = country(&mut o, r, "country");
-        let made_in = o.opt_v2::<String>(r, "made_in");
-        if let Some(Some(m)) = &made_in {
-            check_country(r, &o.at("made_in"), m);
-        }
         // A version 2 sale without units is a service sale (which product is a service is
         // checked against the pool); version 1 sales always give units.
-        let units_given = o.has("units");
-        let units = if r.version < 2 || units_given {
+        let units_given = r.version < 2 || o.has("units");
+        let units = if units_given {
             o.req::<u64>(r, "units").and_then(|u| {
                 check_sale_units(u)
                     .map_err(|e| r.issues.push(o.at("units"), e))
@@ -92,6 +88,23 @@ impl FromJson for Sale {
         } else {
             Some(0)
         };
+        let price = opt_amount(&mut o, r, "price");
+        // Nearly every sale gives only these: its version 2 fields need not be looked for.
+        if o.all_read() {
+            o.finish(r);
+            let sale = Sale::new(product?, country?, units?, price?);
+            if units_given {
+                return Some(sale);
+            }
+            return Some(sale.with_v2(SaleV2 {
+                service: Some(ServiceUse::default()),
+                ..SaleV2::default()
+            }));
+        }
+        let made_in = o.opt_v2::<String>(r, "made_in");
+        if let Some(Some(m)) = &made_in {
+            check_country(r, &o.at("made_in"), m);
+        }
         let upstream = o.opt_v2::<u64>(r, "upstream_paid_units");
         if let (Some(Some(up)), Some(u)) = (upstream, units)
             && units_given
@@ -102,18 +115,14 @@ impl FromJson for Sale {
                 format!("{up} upstream-paid units are more than the sale's {u} units"),
             );
         }
-        let price = opt_amount(&mut o, r, "price");
         let service = read_service_use(&mut o, r, units_given);
         o.finish(r);
-        Some(Sale {
-            product: product?,
-            country: country?,
+        let sale = Sale::new(product?, country?, units?, price?);
+        Some(sale.with_v2(SaleV2 {
             made_in: made_in?,
-            units: units?,
             upstream_paid_units: upstream?,
-            price: price?,
             service: service?,
-        })
+        }))
     }
 }
 
@@ -123,7 +132,7 @@ fn read_service_use(
     o: &mut Obj<'_, '_>,
     r: &mut Reader,
     units_given: bool,
-) -> Option<Option<Box<ServiceUse>>> {
+) -> Option<Option<ServiceUse>> {
     let count = |o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str| {
         let n = o.opt_v2::<u64>(r, key)?;
         if let Some(n) = n
@@ -156,9 +165,9 @@ fn read_service_use(
         }
         return Some(None);
     }
-    Some(Some(Box::new(ServiceUse {
+    Some(Some(ServiceUse {
         users,
         subscribers,
         revenue,
-    })))
+    }))
 }
