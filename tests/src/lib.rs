@@ -459,6 +459,68 @@ impl Session {
         }
     }
 
+    /// Waits until a page whose code cannot be fetched says so, inside the working shell
+    /// (its navigation still there): never a blank page.
+    pub async fn wait_chunk_failed(&self) -> TestResult {
+        self.wait_js(
+            "the chunk-failed message",
+            "return !!document.querySelector('[data-testid=chunk-failed]');",
+        )
+        .await?;
+        self.wait_text("nav-overview", "Overview").await
+    }
+
+    /// Types `value` into the input `input_testid` and times the page's answer in its own
+    /// clock: until the first change inside `observed` (a CSS selector), until that change's
+    /// style and layout are forced at once, and until the first frame after. Returns the
+    /// three in ms, or an error when nothing changed within 5 s.
+    pub async fn timed_edit(
+        &self,
+        input_testid: &str,
+        observed: &str,
+        value: &str,
+    ) -> TestResult<(f64, f64, f64)> {
+        let script = format!(
+            "const done = arguments[arguments.length - 1];
+             const input = document.querySelector({input:?});
+             const t0 = performance.now();
+             let first = -1, laid = -1;
+             const obs = new MutationObserver(() => {{
+               obs.disconnect();
+               first = performance.now() - t0;
+               document.body.getBoundingClientRect();
+               laid = performance.now() - t0;
+             }});
+             obs.observe(document.querySelector({observed:?}), {{subtree: true, childList: true, characterData: true}});
+             const painted = () => requestAnimationFrame(() => setTimeout(() => {{
+               if (first >= 0) {{ done([first, laid, performance.now() - t0]); }} else {{ painted(); }}
+             }}, 0));
+             setTimeout(() => {{ obs.disconnect(); done([-1, -1, -1]); }}, 5000);
+             input.value = {value:?};
+             input.dispatchEvent(new Event('input', {{bubbles: true}}));
+             painted();",
+            input = format!("[data-testid=\"{input_testid}\"]"),
+        );
+        let v = self.client.execute_async(&script, vec![]).await?;
+        let at = |i: usize| v[i].as_f64().unwrap_or(-1.0);
+        if at(0) < 0.0 {
+            return Err(
+                format!("nothing in {observed} changed after typing into {input_testid}").into(),
+            );
+        }
+        Ok((at(0), at(1), at(2)))
+    }
+
+    /// The duration of the latest performance measure `name` the page recorded, in ms.
+    pub async fn last_measure(&self, name: &str) -> TestResult<f64> {
+        let v = self
+            .js(&format!(
+                "const m = performance.getEntriesByName({name:?}); return m.length ? m[m.length - 1].duration : -1;"
+            ))
+            .await?;
+        Ok(v.as_f64().unwrap_or(-1.0))
+    }
+
     /// Waits until the text of the element with `data-testid` contains `part`.
     pub async fn wait_contains(&self, testid: &str, part: &str) -> TestResult {
         self.wait_contains_within(testid, part, WAIT).await

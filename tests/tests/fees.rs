@@ -341,36 +341,10 @@ async fn recomputation_time_after_an_edit() {
             // change), in the page's own clock. Row 1 is a sale in the US, where the pool
             // has patents in force, so its royalty changes too. Then the style and layout
             // of the changed page, forced at once, and the first frame after it.
-            let script = format!(
-                "const done = arguments[arguments.length - 1];
-                 const input = document.querySelector('[data-testid=\"fees-row-1-units\"]');
-                 const t0 = performance.now();
-                 let first = -1, laid = -1;
-                 const obs = new MutationObserver(() => {{
-                   obs.disconnect();
-                   first = performance.now() - t0;
-                   document.body.getBoundingClientRect();
-                   laid = performance.now() - t0;
-                 }});
-                 obs.observe(document.querySelector('.fees-results'), {{subtree: true, childList: true, characterData: true}});
-                 const painted = () => requestAnimationFrame(() => setTimeout(() => {{
-                   if (first >= 0) {{ done([first, laid, performance.now() - t0]); }} else {{ painted(); }}
-                 }}, 0));
-                 setTimeout(() => {{ obs.disconnect(); done([-1, -1, -1]); }}, 5000);
-                 input.value = '{}';
-                 input.dispatchEvent(new Event('input', {{bubbles: true}}));
-                 painted();",
-                500_000 + k * 7_919
-            );
-            let v = s.client.execute_async(&script, vec![]).await?;
-            let at = |i: usize| v[i].as_f64().unwrap_or(-1.0);
-            let (ms, laid, painted) = (at(0), at(1), at(2));
-            assert!(ms >= 0.0, "the results did not change after an edit");
-            let engine = s
-                .js("const m = performance.getEntriesByName('poolcalc-fees-eval'); return m.length ? m[m.length - 1].duration : -1;")
-                .await?
-                .as_f64()
-                .unwrap_or(-1.0);
+            let (ms, laid, painted) = s
+                .timed_edit("fees-row-1-units", ".fees-results", &(500_000 + k * 7_919).to_string())
+                .await?;
+            let engine = s.last_measure("poolcalc-fees-eval").await?;
             times.push((ms, laid, painted, engine));
         }
         let name = dataset["pool"]["id"].as_str().unwrap_or("?");

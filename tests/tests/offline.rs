@@ -42,12 +42,7 @@ async fn a_deep_link_as_the_first_page_registers_the_worker() {
             s.open("members").await?;
             s.wait_text("page-title", "Members").await?;
             s.open("fees").await?;
-            s.wait_js(
-                "the chunk-failed message",
-                "return !!document.querySelector('[data-testid=chunk-failed]');",
-            )
-            .await?;
-            s.wait_text("nav-overview", "Overview").await?;
+            s.wait_chunk_failed().await?;
             Ok(())
         },
     )

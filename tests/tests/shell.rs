@@ -127,12 +127,7 @@ async fn works_offline_after_one_visit() {
             s.wait_text("page-title", "Scenarios").await?;
             expect_english(&s).await?;
             s.open("stack").await?;
-            s.wait_js(
-                "the chunk-failed message",
-                "return !!document.querySelector('[data-testid=chunk-failed]');",
-            )
-            .await?;
-            s.wait_text("nav-overview", "Overview").await?;
+            s.wait_chunk_failed().await?;
             Ok(())
         },
     )

@@ -88,37 +88,11 @@ async fn an_edit_recomputes_within_the_budget() {
         let mut times = Vec::new();
         for k in 0..5 {
             let factor = format!("0.{}", 5 + k);
-            // As on the Fees page: from the input event to the results changing on screen,
-            // their style and layout forced at once, and the first frame after; the engine's
-            // own share is the page's performance measure.
-            let script = format!(
-                "const done = arguments[arguments.length - 1];
-                 const input = document.querySelector('[data-testid=\"stack-factor-wifi\"]');
-                 const before = performance.getEntriesByName('poolcalc-stack-eval').length;
-                 const t0 = performance.now();
-                 let first = -1, laid = -1;
-                 const obs = new MutationObserver(() => {{
-                   obs.disconnect();
-                   first = performance.now() - t0;
-                   document.body.getBoundingClientRect();
-                   laid = performance.now() - t0;
-                 }});
-                 obs.observe(document.querySelector('main'), {{subtree: true, childList: true, characterData: true}});
-                 const wait = () => {{
-                   const m = performance.getEntriesByName('poolcalc-stack-eval');
-                   if (m.length > before && first >= 0) {{
-                     requestAnimationFrame(() => done([m[m.length - 1].duration, first, laid, performance.now() - t0]));
-                   }} else {{ setTimeout(wait, 1); }}
-                 }};
-                 setTimeout(() => {{ obs.disconnect(); done([-1, -1, -1, -1]); }}, 5000);
-                 input.value = {factor:?};
-                 input.dispatchEvent(new Event('input', {{bubbles: true}}));
-                 wait();"
-            );
-            let v: Value = s.client.execute_async(&script, vec![]).await?;
-            let at = |i: usize| v[i].as_f64().unwrap_or(-1.0);
-            assert!(at(1) >= 0.0, "the results did not change after an edit");
-            times.push((at(0), at(1), at(2), at(3)));
+            // As on the Fees page (`Session::timed_edit`); the engine's own share is the
+            // page's performance measure.
+            let (shown, laid, frame) = s.timed_edit("stack-factor-wifi", "main", &factor).await?;
+            let engine = s.last_measure("poolcalc-stack-eval").await?;
+            times.push((engine, shown, laid, frame));
             s.wait_js(
                 "the what-if to show the wifi change",
                 "return !!document.querySelector('[data-testid=\"stack-what-if-wifi-difference\"]');",
