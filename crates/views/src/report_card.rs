@@ -226,9 +226,7 @@ impl Basis<'_> {
     }
 
     pub fn money(&self, d: Decimal) -> Value {
-        let mut r = round(d, self.decimals());
-        r.rescale(self.decimals());
-        Value::Money(r)
+        money_at(d, self.decimals())
     }
 
     pub fn income(&self, year: i32) -> Income {
@@ -237,6 +235,13 @@ impl Basis<'_> {
             .cloned()
             .unwrap_or_else(|| poolcalc_engine::fees::pool_income(self.pool, year))
     }
+}
+
+/// Money at `decimals`, as the report states it.
+pub(crate) fn money_at(d: Decimal, decimals: u32) -> Value {
+    let mut r = round(d, decimals);
+    r.rescale(decimals);
+    Value::Money(r)
 }
 
 /// A fraction as the report states it.

@@ -39,26 +39,15 @@ pub fn peek() -> Stored {
 
 /// Reads the stored stack; an unreadable one is moved aside first.
 pub fn read() -> Stored {
-    let Some(s) = storage() else {
-        return Stored::Empty;
-    };
-    let Some(raw) = s.get_item(KEY).ok().flatten() else {
-        return Stored::Empty;
-    };
-    match load_stack(&raw) {
-        Ok(stack) => Stored::Stack(Box::new(stack)),
-        Err(issues) => {
-            let kept = format!("{KEPT_PREFIX}{}", js_sys::Date::now() as u64);
-            // Only when the copy is safe is the entry freed for the next save.
-            if s.set_item(&kept, &raw).is_ok() {
-                let _ = s.remove_item(KEY);
-            }
-            Stored::Broken {
-                raw,
-                problems: issues.iter().map(ToString::to_string).collect(),
-            }
+    let found = peek();
+    if let (Stored::Broken { raw, .. }, Some(s)) = (&found, storage()) {
+        let kept = format!("{KEPT_PREFIX}{}", js_sys::Date::now() as u64);
+        // Only when the copy is safe is the entry freed for the next save.
+        if s.set_item(&kept, raw).is_ok() {
+            let _ = s.remove_item(KEY);
         }
     }
+    found
 }
 
 /// Saves the stack.

@@ -3,10 +3,9 @@
 //! (the guidelines ask a pool's rates to leave the industry its reasonable profit, and a
 //! product pays many pools at once).
 
-use rust_decimal::Decimal;
-
-use super::{Basis, Indicator, IndicatorId, Row, Status, Subject, Value, fraction, indicator};
-use poolcalc_engine::model::money::round;
+use super::{
+    Basis, Indicator, IndicatorId, Row, Status, Subject, Value, fraction, indicator, money_at,
+};
 use poolcalc_engine::model::text::Text;
 use poolcalc_engine::stack::{Burden, LicenceKind, StackReport};
 
@@ -31,12 +30,6 @@ fn burdens(s: &StackReport, year: i32) -> (Burden, Vec<Burden>) {
             s.licences.iter().map(|l| l.total.clone()).collect(),
         ),
     }
-}
-
-fn money(s: &StackReport, d: Decimal) -> Value {
-    let mut r = round(d, s.decimals);
-    r.rescale(s.decimals);
-    Value::Money(r)
 }
 
 /// The two stack indicators: royalty per unit with its share of price, and its share of unit
@@ -71,7 +64,7 @@ pub(super) fn section(b: &Basis<'_>, open: &OpenStack) -> Vec<Indicator> {
         .iter()
         .map(|(subject, x)| match x.per_unit {
             Some(r) => {
-                let row = Row::new(subject.clone(), money(s, r));
+                let row = Row::new(subject.clone(), money_at(r, s.decimals));
                 match x.share_of_price {
                     Some(f) => row.detail(fraction(f)),
                     None => row,
