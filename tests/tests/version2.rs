@@ -288,13 +288,19 @@ async fn version_2_pools_open_on_every_page_in_both_languages() {
                         s.wait_text("page-title", title).await?;
                         assert!(!has(&s, "panic-panel").await?, "{id} {lang}: {link} stopped the app");
                     }
-                    // Signing-date schedules and the limit on rises are on the Overview.
-                    s.click("nav-overview").await?;
-                    s.wait_js(
-                        "the rate history",
-                        "return document.querySelector('[data-testid=\"overview-history-schedules\"] li') !== null;",
-                    )
-                    .await?;
+                    // A pool with renewals has its rate history on the Overview, with whom
+                    // each schedule applies to; the streaming pool's new terms rise above its
+                    // own 20% limit, which is marked.
+                    if d["pool"].get("max_rate_rise").is_some() {
+                        s.click("nav-overview").await?;
+                        s.wait_js(
+                            "the rate history",
+                            "return document.querySelector('[data-testid=\"overview-history-schedules\"] li') !== null;",
+                        )
+                        .await?;
+                        let over = has(&s, "overview-history-over").await?;
+                        assert_eq!(over, id == "streaming-style", "{id}: rises above the limit marked: {over}");
+                    }
                 }
                 Ok(())
             },
