@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use poolcalc_studio::build_page::{column_rows, export_json, map_column, preview_rows};
 use poolcalc_studio::{Field, Import, ImportOptions, Layout, Table, import_table, wire};
-use poolcalc_views::explorer::group_digits;
+use poolcalc_views::format::group_digits;
 use problems::Problems;
 use texts::{field_text, file_error_text};
 use wasm_bindgen::JsCast;

@@ -19,10 +19,11 @@ use poolcalc_engine::scenario::{
     Change, Scenario, apply_scenario, load_scenario, load_scenarios, scenarios_to_json,
 };
 use poolcalc_engine::{Dataset, Decimal, Pool, Usage};
-use poolcalc_views::comparison::{comparison_rows, percent_from_text};
+use poolcalc_views::comparison::comparison_rows;
+use poolcalc_views::format::{FieldProblem, parse_optional_percent};
 use poolcalc_views::policy::{SweepParameter, compare_scenarios, non_discrimination, steps, sweep};
 
-use crate::i18n::language;
+use crate::i18n::{labels, language};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::state::{DatasetLoad, LoadedDataset, use_app_state};
 use compare::{Compared, ComparisonTable};
@@ -102,7 +103,7 @@ enum CompareOut {
 
 #[derive(Clone, Debug, PartialEq)]
 enum SweepOut {
-    BadReference(String),
+    BadReference(FieldProblem),
     Failed(Vec<String>),
     Done(Swept),
 }
@@ -302,8 +303,9 @@ fn Workspace(ds: Arc<LoadedDataset>) -> impl IntoView {
 
     // Sweep.
     let swept = Memo::new(move |_| {
-        let line = match percent_from_text(&reference.get()) {
-            Ok(l) => l,
+        let line = match parse_optional_percent(&reference.get()) {
+            Ok(Some(l)) => l,
+            Ok(None) => return SweepOut::BadReference(FieldProblem::Empty),
             Err(e) => return SweepOut::BadReference(e),
         };
         files::mark("poolcalc-scen-sweep");
@@ -764,7 +766,7 @@ fn Workspace(ds: Arc<LoadedDataset>) -> impl IntoView {
         SweepOut::Done(s) => view! { <SweepView swept=s /> }.into_any(),
     };
     let reference_error = move || match swept.get() {
-        SweepOut::BadReference(e) => Some(e),
+        SweepOut::BadReference(e) => Some(labels::field_problem(e)),
         _ => None,
     };
     let fair_view = move || match fair.get() {

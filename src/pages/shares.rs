@@ -16,7 +16,7 @@ use inputs::{SharesText, persisted, with_dataset_rule};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use poolcalc_engine::model::dataset::Distribution;
-use poolcalc_engine::model::money::format_money;
+use poolcalc_views::format::{grouped, percent_exact};
 use poolcalc_engine::{Income, Pool, Shares};
 use poolcalc_views::shares_view::{
     IncomeProblem, IncomeSource, RuleProblem, RuleText, income_from_text, income_years,
@@ -417,20 +417,20 @@ fn Controls() -> impl IntoView {
                 "{} · {} {} %",
                 method_label(d.distribution.method.as_str()),
                 t_string!(i18n, shares_management_fee),
-                poolcalc_views::shares_view::percent_text(fee.percent),
+                percent_exact(fee.percent),
             );
             if let Some(m) = fee.min {
                 out.push_str(&format!(
                     " · {} {}",
                     t_string!(i18n, shares_min),
-                    format_money(m, dp)
+                    grouped(m, dp)
                 ));
             }
             if let Some(m) = fee.max {
                 out.push_str(&format!(
                     " · {} {}",
                     t_string!(i18n, shares_max),
-                    format_money(m, dp)
+                    grouped(m, dp)
                 ));
             }
             out

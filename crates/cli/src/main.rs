@@ -19,6 +19,7 @@ use poolcalc_engine::model::text::printable;
 use poolcalc_engine::output::{fees_json, shares_json};
 use poolcalc_engine::scenario::{apply_scenario, load_scenario};
 use poolcalc_engine::{Pool, compute_fees, distribute, load_dataset, load_usage, pool_income};
+use poolcalc_views::format::grouped;
 use poolcalc_views::report_card;
 
 #[derive(Parser)]
@@ -273,10 +274,17 @@ fn run(cli: Cli) -> Result<(), String> {
                 for y in &report.years {
                     out(&format!(
                         "{} (schedule {}): payable {} {}",
-                        y.year, y.schedule, y.payable, report.currency
+                        y.year,
+                        y.schedule,
+                        grouped(y.payable, report.decimals),
+                        report.currency
                     ));
                 }
-                out(&format!("total: {} {}", report.total, report.currency));
+                out(&format!(
+                    "total: {} {}",
+                    grouped(report.total, report.decimals),
+                    report.currency
+                ));
             }
             Ok(())
         }
@@ -293,18 +301,19 @@ fn run(cli: Cli) -> Result<(), String> {
                 rule.method = m;
             }
             let shares = distribute(pool, year, &pool_income(pool, year), &rule);
+            let dp = pool.decimals();
             if json {
                 print_json(&shares_json(&shares, pool.decimals()));
             } else {
                 out(&format!(
                     "{year}: income {} {c}, management fee {}, unallocated {}",
-                    shares.income,
-                    shares.management_fee,
-                    shares.unallocated,
+                    grouped(shares.income, dp),
+                    grouped(shares.management_fee, dp),
+                    grouped(shares.unallocated, dp),
                     c = shares.currency
                 ));
                 for m in &shares.members {
-                    out(&format!("  {:<24} {:>16}", m.id, m.amount));
+                    out(&format!("  {:<24} {:>16}", m.id, grouped(m.amount, dp)));
                 }
             }
             Ok(())

@@ -561,25 +561,8 @@ pub fn tier_bands(tiers: &[Tier]) -> Vec<Band> {
         .collect()
 }
 
-/// A fraction as a percentage without trailing zeros: `0.0325` → `"3.25"`.
-#[must_use]
-pub fn percent_text(fraction: Decimal) -> String {
-    (fraction * Decimal::ONE_HUNDRED).normalize().to_string()
-}
-
-/// A whole number with thousands separated by commas: `100000` → `"100,000"`.
-#[must_use]
-pub fn group_digits(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
+// The Overview calls these by their old names here.
+pub use crate::format::{group_digits, percent_exact as percent_text};
 
 /// The parts of a pool's disclosure the transparency checklist looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,11 +11,11 @@ use serde::Serialize;
 
 use poolcalc_engine::fees::{Income, pool_income};
 use poolcalc_engine::model::dataset::{Distribution, ManagementFee, Method, Uncovered};
-use poolcalc_engine::model::money::{apportion, format_money, round};
+use poolcalc_engine::model::money::{apportion, round};
 use poolcalc_engine::pool::Pool;
 use poolcalc_engine::shares::{Shares, distribute};
 
-const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+use crate::format::{grouped, parse_amount, parse_optional_percent};
 
 /// What is wrong with a typed rule; the page says it in the reader's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -48,17 +48,6 @@ pub struct RuleText<'a> {
     pub fee_max: &'a str,
 }
 
-/// A non-negative decimal typed by a person (surrounding spaces and thousands commas allowed).
-#[must_use]
-pub fn parse_amount(text: &str) -> Option<Decimal> {
-    let t: String = text.trim().chars().filter(|c| *c != ',').collect();
-    let shape_ok = !t.is_empty()
-        && t.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && t.chars().filter(|c| *c == '.').count() <= 1
-        && t.chars().any(|c| c.is_ascii_digit());
-    if shape_ok { t.parse().ok() } else { None }
-}
-
 /// The rule a person typed, or every problem with it.
 ///
 /// # Errors
@@ -74,7 +63,10 @@ pub fn rule_from_text(t: &RuleText<'_>) -> Result<Distribution, Vec<RuleProblem>
     } else {
         Uncovered::ProRata
     };
-    let percent = parse_amount(t.fee_percent).filter(|p| *p <= HUNDRED);
+    let percent = parse_optional_percent(t.fee_percent)
+        .ok()
+        .flatten()
+        .filter(|p| (Decimal::ZERO..=Decimal::ONE).contains(p));
     if percent.is_none() {
         problems.push(RuleProblem::FeePercent);
     }
@@ -82,7 +74,7 @@ pub fn rule_from_text(t: &RuleText<'_>) -> Result<Distribution, Vec<RuleProblem>
         if text.trim().is_empty() {
             None
         } else {
-            let v = parse_amount(text);
+            let v = parse_amount(text).ok();
             if v.is_none() {
                 problems.push(problem);
             }
@@ -99,7 +91,7 @@ pub fn rule_from_text(t: &RuleText<'_>) -> Result<Distribution, Vec<RuleProblem>
     match (method, percent) {
         (Some(method), Some(percent)) if problems.is_empty() => Ok(Distribution {
             management_fee: ManagementFee {
-                percent: percent / HUNDRED,
+                percent,
                 min,
                 max,
             },
@@ -108,18 +100,6 @@ pub fn rule_from_text(t: &RuleText<'_>) -> Result<Distribution, Vec<RuleProblem>
         }),
         _ => Err(problems),
     }
-}
-
-/// A fraction as the percent a person types: "0.10" → "10", "0.125" → "12.5".
-#[must_use]
-pub fn percent_text(fraction: Decimal) -> String {
-    (fraction * HUNDRED).normalize().to_string()
-}
-
-/// A fraction shown as a percent with `decimals` places: 0.123456 → "12.35".
-#[must_use]
-pub fn format_percent(fraction: Decimal, decimals: u32) -> String {
-    format_money(fraction * HUNDRED, decimals)
 }
 
 /// What is wrong with a typed income.
@@ -159,7 +139,7 @@ pub fn income_from_text(
                 .split(|c: char| c.is_whitespace() || c == ':' || c == '=' || c == ';')
                 .filter(|p| !p.is_empty());
             let code = parts.next().unwrap_or("");
-            let amount = parts.next().and_then(parse_amount);
+            let amount = parts.next().and_then(|a| parse_amount(a).ok());
             let code_ok = code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic());
             match (code_ok, amount, parts.next()) {
                 (true, Some(a), None) => {
@@ -173,7 +153,7 @@ pub fn income_from_text(
         }
         return Ok(Income::from_countries(by_country.into_iter().collect()));
     }
-    let total = parse_amount(total).ok_or(IncomeProblem::Total)?;
+    let total = parse_amount(total).map_err(|_| IncomeProblem::Total)?;
     let total = round(total, decimals);
     let keyed: Vec<(&str, Decimal)> = reference
         .by_country
@@ -374,7 +354,7 @@ pub struct Chart {
 }
 
 /// Scales the `ids` members' amounts of `years` for a chart with four gridlines above 0.
-/// Heights are for drawing only; every amount printed comes from `format_money`.
+/// Heights are for drawing only; every amount printed comes from `format::grouped`.
 #[must_use]
 pub fn chart(years: &[Shares], ids: &[String], decimals: u32) -> Chart {
     let amount = |s: &Shares, id: &str| {
@@ -399,7 +379,7 @@ pub fn chart(years: &[Shares], ids: &[String], decimals: u32) -> Chart {
     let ticks = (0..=4u32)
         .map(|i| {
             let v = top * Decimal::from(i) / Decimal::from(4u32);
-            (f64::from(i) / 4.0, format_money(v, decimals.min(2)))
+            (f64::from(i) / 4.0, grouped(v, decimals.min(2)))
         })
         .collect();
     Chart {

@@ -8,8 +8,7 @@ use poolcalc_engine::{Income, Pool, distribute, load_dataset, pool_income};
 use poolcalc_views::shares_csv::write_shares_csv;
 use poolcalc_views::shares_view::{
     IncomeProblem, IncomeSource, RuleProblem, RuleText, chart, check, compare_totals,
-    format_percent, income_from_text, income_years, licensee_incomes, parse_amount, percent_text,
-    project_with, range_totals, rule_from_text, top_members,
+    income_from_text, income_years, licensee_incomes, project_with, range_totals, rule_from_text, top_members,
 };
 use rust_decimal::Decimal;
 
@@ -67,12 +66,13 @@ fn typed_rules_report_every_problem() {
         rule_from_text(&text("by_luck", "10", "50", "20")).err(),
         Some(vec![RuleProblem::Method, RuleProblem::MaxBelowMin])
     );
-    assert_eq!(parse_amount(" 1,250.5 "), Some(d("1250.5")));
-    assert_eq!(parse_amount("-3"), None);
-    assert_eq!(parse_amount("1e3"), None);
-    assert_eq!(percent_text(d("0.10")), "10");
-    assert_eq!(percent_text(d("0.125")), "12.5");
-    assert_eq!(format_percent(d("0.123456"), 2), "12.35");
+    assert_eq!(
+        rule_from_text(&text("per_patent", "-1", "", "")).err(),
+        Some(vec![RuleProblem::FeePercent])
+    );
+    // The fee is a percent as people type it, with either sign.
+    let typed = rule_from_text(&text("per_patent", "12.5 ％", "1,000", "")).map(|r| r.management_fee);
+    assert_eq!(typed.map(|f| (f.percent, f.min)), Ok((d("0.125"), Some(d("1000")))));
 }
 
 #[test]

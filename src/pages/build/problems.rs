@@ -7,7 +7,7 @@ use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_studio::Reason;
 use poolcalc_studio::build_page::{ReasonRow, reason_rows, set_choice};
-use poolcalc_views::explorer::group_digits;
+use poolcalc_views::format::group_digits;
 
 /// Lines shown per reason before "and N more".
 const SHOWN_LINES: usize = 10;

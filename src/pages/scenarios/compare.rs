@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use poolcalc_engine::Decimal;
-use poolcalc_engine::model::money::format_money;
-use poolcalc_views::comparison::{Row, RowKind, chart_positions, percent_text};
+use poolcalc_views::comparison::{Row, RowKind, chart_positions};
+use poolcalc_views::format::{grouped, percent_text};
 
 use super::editor::I18n;
 use crate::i18n::{t, t_string, use_i18n};
@@ -38,7 +38,7 @@ pub fn row_label(i18n: I18n, kind: &RowKind, c: &Compared) -> String {
 fn amount_text(kind: &RowKind, v: Decimal, c: &Compared) -> String {
     match kind {
         RowKind::MaxShareOfProfit => format!("{} %", percent_text(v, 1)),
-        _ => format!("{} {}", format_money(v, c.decimals), c.currency),
+        _ => format!("{} {}", grouped(v, c.decimals), c.currency),
     }
 }
 
@@ -46,7 +46,7 @@ fn difference_text(kind: &RowKind, d: Decimal, c: &Compared) -> String {
     let sign = if d > Decimal::ZERO { "+" } else { "" };
     match kind {
         RowKind::MaxShareOfProfit => format!("{sign}{} pp", percent_text(d, 1)),
-        _ => format!("{sign}{}", format_money(d, c.decimals)),
+        _ => format!("{sign}{}", grouped(d, c.decimals)),
     }
 }
 
@@ -158,7 +158,7 @@ fn BarChart(compared: Compared) -> impl IntoView {
                     let h = p * (BASE - TOP);
                     let x = x0 + i as f64 * bar_w;
                     let text = v.map_or_else(String::new, |v| {
-                        c.with_value(|c| format_money(v, c.decimals))
+                        c.with_value(|c| grouped(v, c.decimals))
                     });
                     view! {
                         <rect class=format!("scen-bar scen-bar-{}", i % 4) x=format!("{:.1}", x + 2.0)

@@ -2,9 +2,8 @@
 //! date and product, with what each costs and the rule that makes the difference.
 
 use leptos::prelude::*;
-use poolcalc_engine::model::money::format_money;
 use poolcalc_engine::{Dataset, Decimal};
-use poolcalc_views::comparison::percent_text;
+use poolcalc_views::format::{grouped, percent_text};
 use poolcalc_views::policy::{Variant, VariantResult};
 
 use super::editor::I18n;
@@ -74,7 +73,7 @@ pub fn FairnessView(checked: Checked) -> impl IntoView {
         c.with_value(|c| {
             format!(
                 "{} {}",
-                format_money(v, c.dataset.pool.currency_decimals),
+                grouped(v, c.dataset.pool.currency_decimals),
                 c.dataset.pool.currency
             )
         })
@@ -107,7 +106,7 @@ pub fn FairnessView(checked: Checked) -> impl IntoView {
                             let sign = if d > Decimal::ZERO { "+" } else { "" };
                             format!(
                                 "{sign}{}",
-                                format_money(d, c.dataset.pool.currency_decimals)
+                                grouped(d, c.dataset.pool.currency_decimals)
                             )
                         },
                     );

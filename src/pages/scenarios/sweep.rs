@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 use poolcalc_engine::Decimal;
-use poolcalc_engine::model::money::format_money;
-use poolcalc_views::comparison::{chart_positions, percent_text, reference_crossings};
+use poolcalc_views::comparison::{chart_positions, reference_crossings};
+use poolcalc_views::format::{grouped, percent_text};
 use poolcalc_views::policy::SweepPoint;
 
 use crate::i18n::{t, t_string, use_i18n};
@@ -70,8 +70,8 @@ fn panel(
             view! { <line class="scen-crossing" x1=format!("{x:.1}") x2=format!("{x:.1}") y1=TOP.to_string() y2=BASE.to_string() /> }
         })
         .collect_view();
-    let lo_text = format_money(lo, s.decimals);
-    let hi_text = format_money(hi, s.decimals);
+    let lo_text = grouped(lo, s.decimals);
+    let hi_text = grouped(hi, s.decimals);
     let first = s
         .points
         .first()
@@ -151,7 +151,7 @@ pub fn SweepView(swept: Swept) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    let money = |v: Decimal| format!("{} {}", format_money(v, s.decimals), s.currency);
+                    let money = |v: Decimal| format!("{} {}", grouped(v, s.decimals), s.currency);
                     let burden = p.licensee_payable.map_or_else(|| "—".to_owned(), money);
                     let share = p
                         .max_share_of_profit

@@ -11,7 +11,6 @@ use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use poolcalc_engine::model::date::Date;
-use poolcalc_engine::model::money::format_money;
 use poolcalc_views::candidate_csv::{
     CandidateRow, RowProblem, candidate_patents, read_candidate_csv, row_problems,
     write_candidate_csv,
@@ -19,7 +18,7 @@ use poolcalc_views::candidate_csv::{
 use poolcalc_views::membership_change::{
     AfterPool, EvaluationYear, candidate_member, evaluate, evaluation_totals,
 };
-use poolcalc_views::shares_view::{format_percent, parse_amount};
+use poolcalc_views::format::{grouped, parse_amount, percent_fixed};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -167,7 +166,7 @@ pub fn Join() -> impl IntoView {
         let bilateral = if bilateral.trim().is_empty() {
             None
         } else {
-            Some(parse_amount(&bilateral).ok_or(Stop::Bilateral)?)
+            Some(parse_amount(&bilateral).map_err(|_| Stop::Bilateral)?)
         };
         let member = candidate_member(&ctx_r.pool.dataset().members, &id, &name, &country, joined);
         let patents = candidate_patents(&member.id, &rows).map_err(|bad| Stop::Rows(bad.len()))?;
@@ -444,10 +443,10 @@ fn Results(result: Signal<Result<Evaluated, Stop>>, join: bool) -> impl IntoView
     let dp = ctx.decimals();
     let currency = ctx.currency();
     let pct = |f: Option<poolcalc_engine::Decimal>| {
-        f.map(|f| format!("{} %", format_percent(f, 2)))
+        f.map(|f| format!("{} %", percent_fixed(f, 2)))
             .unwrap_or_else(|| "—".into())
     };
-    let money = move |d: poolcalc_engine::Decimal| format_money(d, dp);
+    let money = move |d: poolcalc_engine::Decimal| grouped(d, dp);
     let body = move || {
         let ctx = ctx.clone();
         result.get().map(|e| {

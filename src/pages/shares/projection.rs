@@ -7,7 +7,7 @@ use crate::browser::files::download;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_engine::Shares;
-use poolcalc_engine::model::money::format_money;
+use poolcalc_views::format::grouped;
 use poolcalc_views::holder::halvings;
 use poolcalc_views::shares_csv::write_shares_csv;
 use poolcalc_views::shares_view::{IncomeSource, chart, project_with, top_members};
@@ -102,7 +102,7 @@ pub fn Projection() -> impl IntoView {
             let money_row = |label: String, testid: &'static str, f: fn(&Shares) -> poolcalc_engine::Decimal| {
                 let cells = years
                     .iter()
-                    .map(|s| view! { <td class="num">{format_money(f(s), dp)}</td> })
+                    .map(|s| view! { <td class="num">{grouped(f(s), dp)}</td> })
                     .collect_view();
                 view! { <tr class="shares-total-row" data-testid=testid><th scope="row">{label}</th>{cells}</tr> }
             };
@@ -112,7 +112,7 @@ pub fn Projection() -> impl IntoView {
                     let cells = years
                         .iter()
                         .map(|s| {
-                            let amount = s.members.get(i).map(|m| format_money(m.amount, dp)).unwrap_or_default();
+                            let amount = s.members.get(i).map(|m| grouped(m.amount, dp)).unwrap_or_default();
                             let halved = p.marks.contains(&(id.clone(), s.year));
                             if halved {
                                 view! {
