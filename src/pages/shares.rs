@@ -69,7 +69,7 @@ pub enum Blocked {
 
 /// What every part of the page shares.
 #[derive(Clone)]
-pub struct Ctx {
+pub struct SharesCtx {
     pub pool: Arc<Pool>,
     pub text: RwSignal<SharesText>,
     /// The years offered.
@@ -87,7 +87,7 @@ pub struct Ctx {
     pub baseline: Memo<Result<Shared<Vec<Shares>>, Blocked>>,
 }
 
-impl Ctx {
+impl SharesCtx {
     pub fn decimals(&self) -> u32 {
         self.pool.decimals()
     }
@@ -135,8 +135,9 @@ impl Ctx {
     }
 }
 
-pub fn use_ctx() -> Ctx {
-    expect_context::<Ctx>()
+/// The page's context, provided by `SharesPage` above every part.
+pub fn use_shares_ctx() -> SharesCtx {
+    expect_context::<SharesCtx>()
 }
 
 /// The language code datasets use for the current UI language.
@@ -225,7 +226,7 @@ fn SharesView(ds: Arc<LoadedDataset>) -> impl IntoView {
         let own = pool.dataset().distribution.clone();
         Memo::new(move |_| entered.with(|e| compute(&own, e, span.get())))
     };
-    let ctx = Ctx {
+    let ctx = SharesCtx {
         pool,
         text,
         years,
@@ -265,7 +266,7 @@ pub fn Field(
     #[prop(optional)] invalid: Option<Signal<bool>>,
     #[prop(optional)] decimal: bool,
 ) -> impl IntoView {
-    let text = use_ctx().text;
+    let text = use_shares_ctx().text;
     let hint_id = format!("{id}-hint");
     view! {
         <div>
@@ -331,7 +332,7 @@ pub const LISTED_MEMBERS: usize = 20;
 #[component]
 pub fn ListedMembers(shown: usize, total: usize) -> impl IntoView {
     let i18n = use_i18n();
-    let text = use_ctx().text;
+    let text = use_shares_ctx().text;
     let show_all = shown == total && total > LISTED_MEMBERS;
     (total > LISTED_MEMBERS).then(|| {
         let label = if show_all {
@@ -379,7 +380,7 @@ pub fn BlockedNote(blocked: Blocked) -> impl IntoView {
 #[component]
 fn Controls() -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_ctx();
+    let ctx = use_shares_ctx();
     let text = ctx.text;
     let (y0, y1) = ctx.years;
     // Only a change of the chosen year redraws the options, not every keystroke elsewhere.
@@ -594,7 +595,7 @@ const TABS: [&str; 5] = ["shares", "explain", "projection", "join", "exit"];
 #[component]
 fn Tabs() -> impl IntoView {
     let i18n = use_i18n();
-    let text = use_ctx().text;
+    let text = use_shares_ctx().text;
     let tab = Memo::new(move |_| text.with(|t| t.tab.clone()));
     let label = move |name: &str| match name {
         "explain" => t_string!(i18n, shares_tab_explain),

@@ -4,7 +4,7 @@
 //! against a bilateral licence, and what every current member gains or loses. Exit: a member
 //! and a date (`RemoveMember`), with the same effects.
 
-use super::{Blocked, BlockedNote, Field, LISTED_MEMBERS, ListedMembers, Shared, lang, use_ctx};
+use super::{Blocked, BlockedNote, Field, LISTED_MEMBERS, ListedMembers, Shared, lang, use_shares_ctx};
 use crate::browser::files::{chosen_file_text, download};
 use crate::i18n::labels::csv_import_report;
 use crate::i18n::{t, t_string, use_i18n};
@@ -81,7 +81,7 @@ fn run(
     subject: &str,
     bilateral: Option<poolcalc_engine::Decimal>,
 ) -> Result<Evaluated, Stop> {
-    let ctx = use_ctx();
+    let ctx = use_shares_ctx();
     let started = now_ms();
     let rule = ctx.rule.get().map_err(|p| Stop::Page(Blocked::Rule(p)))?;
     let (a, b) = eval_range(ctx.span.get(), ctx.years).ok_or(Stop::Page(Blocked::Years))?;
@@ -145,7 +145,7 @@ fn StopNote(stop: Stop) -> impl IntoView {
 #[component]
 pub fn Join() -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_ctx();
+    let ctx = use_shares_ctx();
     let text = ctx.text;
     let inputs = Memo::new(move |_| {
         text.with(|t| {
@@ -310,7 +310,7 @@ pub fn Join() -> impl IntoView {
 #[component]
 fn RowEditor(i: usize) -> impl IntoView {
     let i18n = use_i18n();
-    let text = use_ctx().text;
+    let text = use_shares_ctx().text;
     let row =
         Memo::new(move |_| text.with(|t| t.candidate_rows.get(i).cloned().unwrap_or_default()));
     let problems = Memo::new(move |_| {
@@ -398,7 +398,7 @@ fn column_label(name: &str) -> String {
 #[component]
 pub fn Exit() -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_ctx();
+    let ctx = use_shares_ctx();
     let text = ctx.text;
     let inputs = Memo::new(move |_| text.with(|t| (t.exit_member.clone(), t.exit_from.clone())));
     let ctx_r = ctx.clone();
@@ -439,7 +439,7 @@ pub fn Exit() -> impl IntoView {
 #[component]
 fn Results(result: Signal<Result<Evaluated, Stop>>, join: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_ctx();
+    let ctx = use_shares_ctx();
     let dp = ctx.decimals();
     let currency = ctx.currency();
     let pct = |f: Option<poolcalc_engine::Decimal>| {

@@ -2,7 +2,7 @@
 //! total, what was shared, the exact share before apportioning, the amount, and under the
 //! country-of-sale rule each country's contribution.
 
-use super::{lang, use_ctx};
+use super::{lang, use_shares_ctx};
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_engine::Method;
@@ -13,7 +13,7 @@ use poolcalc_views::holder::{ShareExplain, explain_share};
 #[component]
 pub fn Explain() -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_ctx();
+    let ctx = use_shares_ctx();
     let text = ctx.text;
     let member = Memo::new(move |_| text.with(|t| t.explain_member.clone()));
     let ctx_e = ctx.clone();

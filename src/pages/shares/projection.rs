@@ -2,7 +2,7 @@
 //! line chart of the largest members, a table of every member (the chart's accessible
 //! alternative), the years in which a member's income falls by more than half, and export.
 
-use super::{Blocked, BlockedNote, LISTED_MEMBERS, ListedMembers, Shared, lang, use_ctx};
+use super::{Blocked, BlockedNote, LISTED_MEMBERS, ListedMembers, Shared, lang, use_shares_ctx};
 use crate::browser::files::download;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
@@ -33,7 +33,7 @@ struct Projected {
 #[component]
 pub fn Projection() -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_ctx();
+    let ctx = use_shares_ctx();
     let text = ctx.text;
     let offered = ctx.years;
     let range = Memo::new(move |_| {

@@ -2,7 +2,7 @@
 //! unallocated, each member's weight, amount, percent, patents and income per patent, the
 //! check line, and the change per member against the dataset's own rule.
 
-use super::{BlockedNote, LISTED_MEMBERS, ListedMembers, lang, use_ctx};
+use super::{BlockedNote, LISTED_MEMBERS, ListedMembers, lang, use_shares_ctx};
 use crate::browser::files::download;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
@@ -53,7 +53,7 @@ fn direction(d: poolcalc_engine::Decimal) -> i8 {
 #[component]
 pub fn YearView() -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_ctx();
+    let ctx = use_shares_ctx();
     let pool = ctx.pool.clone();
     let dp = pool.decimals();
     let summary = Memo::new(move |_| {
