@@ -16,7 +16,7 @@ use crate::i18n::language;
 use crate::i18n::{t, use_i18n};
 use crate::state::{DatasetLoad, LoadedDataset, use_app_state};
 use controls::Controls;
-use inputs::{SharesText, persisted, with_dataset_rule};
+use inputs::{SharesText, persisted};
 pub use parts::{
     BlockedNote, Field, LISTED_MEMBERS, ListedMembers, income_problem_text, method_label,
     rule_problem_text, set_field,
