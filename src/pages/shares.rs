@@ -17,10 +17,7 @@ use crate::i18n::{t, use_i18n};
 use crate::state::{DatasetLoad, LoadedDataset, use_app_state};
 use controls::Controls;
 use inputs::{SharesText, persisted};
-pub use parts::{
-    BlockedNote, Field, LISTED_MEMBERS, ListedMembers, income_problem_text, method_label,
-    rule_problem_text, set_field,
-};
+pub use parts::{BlockedNote, Field, LISTED_MEMBERS, ListedMembers, method_label, set_field};
 use tabs::Tabs;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use crate::browser::fetch::fetch_text;
 use crate::browser::files::{chosen_file_text, download};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::state::stack::{catalog, lines, load_pool, store};
+use crate::state::stack::{bundled_catalog, lines, load_pool, store};
 use controls::Controls;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -142,7 +142,7 @@ pub fn StackPage() -> impl IntoView {
         });
         // The catalog once, then every pool at the same time.
         spawn_local(async move {
-            let catalog = std::rc::Rc::new(catalog().await);
+            let catalog = std::rc::Rc::new(bundled_catalog().await);
             for id in ids {
                 let catalog = catalog.clone();
                 spawn_local(async move {

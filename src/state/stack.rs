@@ -18,7 +18,7 @@ pub fn lines(issues: &[Issue]) -> Vec<String> {
 
 /// The bundled datasets' catalog (datasets/index.json): fetched once by whoever loads several
 /// pools, then handed to [`load_pool`] for each.
-pub async fn catalog() -> Result<Catalog, String> {
+pub async fn bundled_catalog() -> Result<Catalog, String> {
     Catalog::parse(&fetch_text(INDEX_URL).await?)
 }
 
@@ -41,7 +41,7 @@ pub async fn stored_report() -> Result<Option<(Stack, StackReport)>, Vec<String>
     let mut loaded = std::collections::BTreeMap::new();
     let ids = stack.bundled_ids();
     if !ids.is_empty() {
-        let catalog = catalog().await;
+        let catalog = bundled_catalog().await;
         for id in ids {
             let pool = match &catalog {
                 Ok(c) => load_pool(c, id).await,

@@ -7,7 +7,6 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 use crate::policy::{ScenarioResult, SweepPoint};
-use poolcalc_engine::model::money::round;
 
 /// What a comparison row measures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

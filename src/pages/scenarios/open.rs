@@ -64,7 +64,7 @@ pub fn OpenScenario() -> impl IntoView {
             .with(|e| e.iter().any(|x| x.key == key))
             .then_some(key)
     });
-    let editor_view = move || {
+    move || {
         let key = editing.get()?;
         let k = StoredValue::new(key);
         let current = move || store.get(&k.get_value());
@@ -153,7 +153,5 @@ pub fn OpenScenario() -> impl IntoView {
                 <ChangeForm ds=ds2 store on_add />
             </section>
         })
-    };
-
-    editor_view
+    }
 }

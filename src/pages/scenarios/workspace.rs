@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use poolcalc_engine::scenario::Scenario;
 use poolcalc_engine::scenario::share_link::decode_share;
 
 use super::compare::CompareSection;

@@ -13,6 +13,7 @@ fn value(text: RwSignal<SharesText>, f: fn(&SharesText) -> String) -> impl Fn() 
     move || text.with(f)
 }
 
+/// The rule, the income and the years.
 #[component]
 pub fn Controls() -> impl IntoView {
     view! {

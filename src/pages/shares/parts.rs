@@ -140,5 +140,3 @@ pub fn BlockedNote(blocked: Blocked) -> impl IntoView {
         </div>
     }
 }
-
-/// The rule, the income and the years.
