@@ -10,8 +10,8 @@ pub use apply::apply_scenario;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::io::json::{FromJson, Obj, Reader, Value, check_amount, parse_json};
-use crate::io::read::{amount, choice, fraction, header, id, read_rate};
+use crate::io::json::{FromJson, Obj, Reader, Value, parse_json};
+use crate::io::read::header;
 use crate::model::dataset::{ManagementFee, Member, Method, Patent, Rate, Uncovered};
 use crate::model::date::Date;
 use crate::model::issue::{Issue, Issues, Path};

@@ -14,7 +14,7 @@ mod scalars;
 
 pub(crate) use reader::{FromJson, needs_version_2, Obj, Reader};
 pub(crate) use scalars::{
-    BadDecimal, check_amount, check_country, check_fraction, check_id, is_language_tag, parse_decimal,
+    check_amount, check_country, check_fraction, check_id, is_language_tag, parse_decimal,
 };
 
 /// A parsed JSON document, read like a `serde_json::Value` but borrowing its strings and keys

@@ -8,12 +8,10 @@ use rust_decimal::Decimal;
 use thiserror::Error;
 
 use crate::model::dataset::{
-    Dataset, Discount, Distribution, GroupCap, Licensee, MAX_SALE_UNITS, ManagementFee, Member,
-    Method, Patent, PatentStatus, PoolInfo, Product, Rate, RateLine, RateSchedule, Region, Sale,
-    Tier, TierMode, Uncovered, Usage, UsageYear,
+    Dataset, Distribution, ManagementFee, Member, Method, Patent, PatentStatus, PoolInfo, Product,
+    Region, Uncovered,
 };
 use crate::model::date::Date;
-use crate::model::in_force::InForceRule;
 use crate::model::service::ProductKind;
 use crate::model::text::Text;
 

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 
 use crate::io::json::{Obj, Reader, check_fraction, parse_json};
-use crate::io::read::{header, id};
+use crate::io::read::header;
 use crate::model::dataset::MAX_SALE_UNITS;
 use crate::model::issue::{Issue, Issues, Path};
 use super::{Licence, MAX_LICENCES, MAX_LINES, Reference, Stack, STACK_FORMAT, StackProduct, StackSales, Terms, WhatIf};

@@ -7,6 +7,8 @@ use poolcalc_engine::shares::Shares;
 
 use crate::format::grouped;
 
+use super::totals::range_totals;
+
 /// A line chart of several members' yearly amounts, scaled for drawing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Chart {

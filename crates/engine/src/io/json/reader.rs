@@ -30,7 +30,7 @@ pub(crate) trait FromJson: Sized {
     fn from_json(r: &mut Reader, v: &Value<'_>, path: &Path<'_>) -> Option<Self>;
 }
 
-pub(super) fn type_name(v: &Value<'_>) -> &'static str {
+fn type_name(v: &Value<'_>) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "true/false",

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::Value;
-use super::reader::{FromJson, Reader, type_name};
+use super::reader::{FromJson, Reader};
 use crate::model::date::{Date, YEARS, YEARS_TEXT};
 use crate::model::issue::Path;
 use crate::model::money::MAX_AMOUNT;
