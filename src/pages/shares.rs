@@ -17,10 +17,9 @@ use crate::i18n::{t, use_i18n};
 use crate::state::{DatasetLoad, LoadedDataset, use_app_state};
 use controls::Controls;
 use inputs::{SharesText, persisted};
-pub use parts::{BlockedNote, Field, LISTED_MEMBERS, ListedMembers, method_label, set_field};
-use tabs::Tabs;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
+pub use parts::{BlockedNote, Field, LISTED_MEMBERS, ListedMembers, method_label, set_field};
 use poolcalc_engine::model::dataset::Distribution;
 use poolcalc_engine::{Income, Pool, Shares};
 use poolcalc_views::shares_view::{
@@ -29,6 +28,7 @@ use poolcalc_views::shares_view::{
 };
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use tabs::Tabs;
 
 /// What each member earns under the distribution rule.
 #[component]
@@ -248,4 +248,3 @@ fn SharesView(ds: Arc<LoadedDataset>) -> impl IntoView {
         <Tabs />
     }
 }
-

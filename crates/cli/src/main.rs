@@ -201,7 +201,15 @@ fn run(cli: Cli) -> Result<(), String> {
             datasets,
             json,
             csv,
-        } => report_cmd::run(&dataset, year, scenario.as_deref(), stack, datasets, json, csv),
+        } => report_cmd::run(
+            &dataset,
+            year,
+            scenario.as_deref(),
+            stack,
+            datasets,
+            json,
+            csv,
+        ),
         Command::Synth {
             members,
             patents,

@@ -114,7 +114,10 @@ fn what_if_and_text_output() {
     assert!(ok, "{err}");
     // The text groups thousands as the pages do; the JSON keeps the plain number.
     let total = money(&v["total"]["payable"]);
-    assert!(text.contains(&poolcalc_views::format::grouped(total, total.scale())), "{text}");
+    assert!(
+        text.contains(&poolcalc_views::format::grouped(total, total.scale())),
+        "{text}"
+    );
     assert!(text.contains("what-if"), "{text}");
 }
 

@@ -18,7 +18,10 @@ mod patents;
 mod terms;
 
 pub use coverage::{Coverage, axis_ticks, coverage};
-pub use members::{CountryCount, MemberDetail, MemberRow, MemberSort, YearCount, filter_sort_members, member_detail, member_rows};
+pub use members::{
+    CountryCount, MemberDetail, MemberRow, MemberSort, YearCount, filter_sort_members,
+    member_detail, member_rows,
+};
 pub use patents::{PatentFilter, filter_patents, patent_position};
 // The Overview calls these by their old names here.
 pub use crate::format::{group_digits, percent_exact as percent_text};

@@ -96,11 +96,7 @@ pub fn rule_from_text(t: &RuleText<'_>) -> Result<Distribution, Vec<RuleProblem>
     }
     match (method, percent) {
         (Some(method), Some(percent)) if problems.is_empty() => Ok(Distribution {
-            management_fee: ManagementFee {
-                percent,
-                min,
-                max,
-            },
+            management_fee: ManagementFee { percent, min, max },
             method,
             uncovered,
         }),

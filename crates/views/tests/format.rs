@@ -4,8 +4,7 @@
 
 use poolcalc_views::format::{
     FieldProblem, group_digits, grouped, money, parse_amount, parse_decimal,
-    parse_optional_percent, parse_percent, parse_units, percent_exact, percent_fixed,
-    percent_text,
+    parse_optional_percent, parse_percent, parse_units, percent_exact, percent_fixed, percent_text,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -8,9 +8,7 @@ use common::{d, worked_dataset as dataset, worked_usage as usage};
 
 use poolcalc_engine::scenario::share_link::{decode_share, encode_share};
 use poolcalc_engine::scenario::{Scenario, load_scenario};
-use poolcalc_views::comparison::{
-    RowKind, chart_positions, comparison_rows, reference_crossings,
-};
+use poolcalc_views::comparison::{RowKind, chart_positions, comparison_rows, reference_crossings};
 use poolcalc_views::policy::{SweepParameter, compare_scenarios, steps, sweep};
 use rust_decimal::Decimal;
 

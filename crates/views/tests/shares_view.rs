@@ -8,7 +8,8 @@ use poolcalc_engine::{Income, Pool, distribute, load_dataset, pool_income};
 use poolcalc_views::shares_csv::write_shares_csv;
 use poolcalc_views::shares_view::{
     IncomeProblem, IncomeSource, RuleProblem, RuleText, chart, check, compare_totals,
-    income_from_text, income_years, licensee_incomes, project_with, range_totals, rule_from_text, top_members,
+    income_from_text, income_years, licensee_incomes, project_with, range_totals, rule_from_text,
+    top_members,
 };
 use rust_decimal::Decimal;
 
@@ -71,8 +72,12 @@ fn typed_rules_report_every_problem() {
         Some(vec![RuleProblem::FeePercent])
     );
     // The fee is a percent as people type it, with either sign.
-    let typed = rule_from_text(&text("per_patent", "12.5 ％", "1,000", "")).map(|r| r.management_fee);
-    assert_eq!(typed.map(|f| (f.percent, f.min)), Ok((d("0.125"), Some(d("1000")))));
+    let typed =
+        rule_from_text(&text("per_patent", "12.5 ％", "1,000", "")).map(|r| r.management_fee);
+    assert_eq!(
+        typed.map(|f| (f.percent, f.min)),
+        Ok((d("0.125"), Some(d("1000"))))
+    );
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! The rows that cannot be used, one block per reason: what is wrong, how many, their lines,
 //! and the choice for all of them (leave out, a value, or for conflicts latest/earliest/first).
 
-use super::use_build_ctx;
 use super::texts::{choice_text, reason_text};
+use super::use_build_ctx;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_studio::Reason;

@@ -198,7 +198,6 @@ fn BarChart(compared: Compared) -> impl IntoView {
     }
 }
 
-
 /// What the comparison shows: too few columns, the scenario that does not apply, or the table.
 #[derive(Clone, Debug, PartialEq)]
 enum CompareOut {

@@ -12,13 +12,13 @@ use leptos::prelude::*;
 use poolcalc_engine::scenario::Change;
 
 use super::store::Store;
+use crate::i18n::language;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::state::LoadedDataset;
 use change::{Problems, Values, field_id, read_change};
 use kinds::{Input, KINDS, PATENT_FIELDS, fields};
 pub use labels::{I18n, kind_label};
 use labels::{field_label, options};
-use crate::i18n::language;
-use crate::i18n::{t, t_string, use_i18n};
-use crate::state::LoadedDataset;
 
 /// What one field needs to render.
 #[derive(Clone, Copy)]

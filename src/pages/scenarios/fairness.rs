@@ -111,10 +111,7 @@ pub fn FairnessView(checked: Checked) -> impl IntoView {
                         || "—".to_owned(),
                         |d| {
                             let sign = if d > Decimal::ZERO { "+" } else { "" };
-                            format!(
-                                "{sign}{}",
-                                grouped(d, c.dataset.pool.currency_decimals)
-                            )
+                            format!("{sign}{}", grouped(d, c.dataset.pool.currency_decimals))
                         },
                     );
                     view! {
@@ -144,7 +141,6 @@ pub fn FairnessView(checked: Checked) -> impl IntoView {
         </div>
     }
 }
-
 
 /// What the check shows: no licensee to check, the scenario that does not apply, or the
 /// variants.

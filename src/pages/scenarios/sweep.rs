@@ -199,7 +199,6 @@ pub fn SweepView(swept: Swept) -> impl IntoView {
     }
 }
 
-
 /// What the sweep shows: the reference line's problem, the scenario that does not apply, or
 /// the points.
 #[derive(Clone, Debug, PartialEq)]

@@ -7,13 +7,11 @@ use crate::browser::files::download;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_engine::model::money::format_exact;
-use poolcalc_views::format::{grouped, percent_fixed};
 use poolcalc_engine::shares::compare_shares;
+use poolcalc_views::format::{grouped, percent_fixed};
 use poolcalc_views::holder::member_years;
 use poolcalc_views::shares_csv::write_shares_csv;
-use poolcalc_views::shares_view::{
-    ShareCheck, check, compare_totals, range_totals,
-};
+use poolcalc_views::shares_view::{ShareCheck, check, compare_totals, range_totals};
 
 /// One member's line, ready to show.
 #[derive(Debug, Clone, PartialEq)]

@@ -12,7 +12,7 @@ use crate::model::issue::Issues;
 mod reader;
 mod scalars;
 
-pub(crate) use reader::{FromJson, needs_version_2, Obj, Reader};
+pub(crate) use reader::{FromJson, Obj, Reader, needs_version_2};
 pub(crate) use scalars::{
     check_amount, check_country, check_fraction, check_id, is_language_tag, parse_decimal,
 };

@@ -6,11 +6,14 @@ use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 
+use super::{
+    Licence, MAX_LICENCES, MAX_LINES, Reference, STACK_FORMAT, Stack, StackProduct, StackSales,
+    Terms, WhatIf,
+};
 use crate::io::json::{Obj, Reader, check_fraction, parse_json};
 use crate::io::read::header;
 use crate::model::dataset::MAX_SALE_UNITS;
 use crate::model::issue::{Issue, Issues, Path};
-use super::{Licence, MAX_LICENCES, MAX_LINES, Reference, Stack, STACK_FORMAT, StackProduct, StackSales, Terms, WhatIf};
 
 mod licence;
 mod product;
@@ -114,7 +117,11 @@ pub(super) fn unique<'a>(issues: &mut Issues, list: &str, ids: impl Iterator<Ite
 }
 
 /// A fraction field that may be absent.
-pub(super) fn opt_fraction(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static str) -> Option<Option<Decimal>> {
+pub(super) fn opt_fraction(
+    o: &mut Obj<'_, '_>,
+    r: &mut Reader,
+    key: &'static str,
+) -> Option<Option<Decimal>> {
     let v = o.opt::<Decimal>(r, key)?;
     if let Some(d) = v {
         check_fraction(r, &o.at(key), d);
@@ -123,7 +130,10 @@ pub(super) fn opt_fraction(o: &mut Obj<'_, '_>, r: &mut Reader, key: &'static st
 }
 
 /// `from_year` and `to_year`, the second not before the first.
-pub(super) fn year_range(o: &mut Obj<'_, '_>, r: &mut Reader) -> Option<(Option<i32>, Option<i32>)> {
+pub(super) fn year_range(
+    o: &mut Obj<'_, '_>,
+    r: &mut Reader,
+) -> Option<(Option<i32>, Option<i32>)> {
     let from = o.opt::<i32>(r, "from_year");
     let to = o.opt::<i32>(r, "to_year");
     if let (Some(Some(f)), Some(Some(t))) = (from, to)

@@ -1,6 +1,5 @@
 //! Patents in force year by year, for the pool, a member or a country, and the chart's axis.
 
-
 use poolcalc_engine::pool::Pool;
 
 use super::members::YearCount;

@@ -1,7 +1,6 @@
 //! The members of the pool: their rows (patents, families and countries in force), sorted
 //! and filtered, and one member's detail.
 
-
 use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::collections::HashSet;
@@ -10,10 +9,10 @@ use poolcalc_engine::model::dataset::Dataset;
 use poolcalc_engine::model::date::Date;
 use poolcalc_engine::pool::Pool;
 
+use super::counts_in;
 use super::coverage::Coverage;
 use super::coverage::coverage;
 use super::patents::Needle;
-use super::counts_in;
 
 /// One row of the members table.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,5 @@
 //! The patent list: its filter (text, member, country, status, years) and positions.
 
-
 use poolcalc_engine::model::dataset::Dataset;
 use poolcalc_engine::model::dataset::PatentStatus;
 

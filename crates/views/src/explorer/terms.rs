@@ -1,6 +1,5 @@
 //! The readable form of the rate terms (tier bands) and what the dataset discloses.
 
-
 use rust_decimal::Decimal;
 
 use poolcalc_engine::model::dataset::Dataset;
@@ -34,7 +33,6 @@ pub fn tier_bands(tiers: &[Tier]) -> Vec<Band> {
         })
         .collect()
 }
-
 
 /// The parts of a pool's disclosure the transparency checklist looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::model::dataset::{Discount, GroupCap, Licensee, MAX_SALE_UNITS, Product, Rate, RateLine, RateSchedule, Sale, Tier, TierMode, Usage, UsageYear};
+use crate::model::dataset::{
+    Discount, GroupCap, Licensee, MAX_SALE_UNITS, Product, Rate, RateLine, RateSchedule, Sale,
+    Tier, TierMode, Usage, UsageYear,
+};
 use crate::model::date::Date;
 use crate::model::in_force::InForceRule;
 use crate::model::text::Text;
