@@ -1,4 +1,4 @@
-//! The index against a direct count: every cell is the sum of its patents' days, on generated pools.
+//! The index against a direct count of each cell's patent-days, on generated pools.
 
 use super::*;
 
