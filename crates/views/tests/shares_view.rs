@@ -171,9 +171,9 @@ fn the_chart_scales_to_a_round_top() {
         &["alpha".into(), "gamma".into()],
         2,
     );
-    // Largest amount 668.43 → axis top 1000.00, gridlines every 250.
+    // Largest amount 668.43 → axis top 1,000.00 (grouped, as on screen), gridlines every 250.
     let labels: Vec<&str> = c.ticks.iter().map(|t| t.1.as_str()).collect();
-    assert_eq!(labels, ["0.00", "250.00", "500.00", "750.00", "1000.00"]);
+    assert_eq!(labels, ["0.00", "250.00", "500.00", "750.00", "1,000.00"]);
     assert!((c.series[0].1[0] - 0.66843).abs() < 1e-9);
     assert!((c.series[1].1[0] - 0.09052).abs() < 1e-9);
 }
