@@ -3,7 +3,6 @@
 mod coverage_chart;
 mod header;
 mod main_nav;
-mod not_built;
 pub mod panic_panel;
 mod render_error;
 mod skip_link;
@@ -13,7 +12,6 @@ mod update_banner;
 pub use coverage_chart::CoverageChart;
 pub use header::Header;
 pub use main_nav::MainNav;
-pub use not_built::NotBuilt;
 pub use render_error::RenderError;
 pub use skip_link::SkipLink;
 pub use storage_notice::StorageNotice;

@@ -30,95 +30,38 @@ impl From<SplitLoaderError> for ChunkError {
 
 type PageResult = Result<AnyView, ChunkError>;
 
-#[wasm_split(fees, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn fees_page() -> PageResult {
-    Ok(view! { <FeesPage /> }.into_any())
+/// Each line is one split point and its route view: `lazy_fees: fees_page in fees => FeesPage`
+/// makes `fees_page`, cut into the chunk `fees`, and `lazy_fees`, the route's view. A macro
+/// makes the same functions as writing each out: `#[wasm_split]` names the chunk's symbols by
+/// the function's name and the place it is written, both of which stay distinct per line.
+macro_rules! lazy_pages {
+    ($($(#[$attr:meta])* $route:ident: $split:ident in $chunk:ident => $page:ident;)*) => {$(
+        $(#[$attr])*
+        #[wasm_split($chunk, fallible, wasm_split_path = ::leptos::wasm_split)]
+        fn $split() -> PageResult {
+            Ok(view! { <$page /> }.into_any())
+        }
+
+        /// The route view: fetches its chunk on first use, then renders the page.
+        pub fn $route() -> impl IntoView {
+            lazy($split)
+        }
+    )*};
 }
 
-#[wasm_split(shares, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn shares_page() -> PageResult {
-    Ok(view! { <SharesPage /> }.into_any())
-}
-
-#[wasm_split(scenarios, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn scenarios_page() -> PageResult {
-    Ok(view! { <ScenariosPage /> }.into_any())
-}
-
-#[wasm_split(stack, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn stack_page() -> PageResult {
-    Ok(view! { <StackPage /> }.into_any())
-}
-
-#[wasm_split(report, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn report_page() -> PageResult {
-    Ok(view! { <ReportPage /> }.into_any())
-}
-
-// The spreadsheet reader (calamine) is only in this chunk.
-#[wasm_split(build, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn build_page() -> PageResult {
-    Ok(view! { <BuildPage /> }.into_any())
-}
-
-#[wasm_split(data, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn data_page() -> PageResult {
-    Ok(view! { <DataPage /> }.into_any())
-}
-
-#[wasm_split(members, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn members_page() -> PageResult {
-    Ok(view! { <MembersPage /> }.into_any())
-}
-
-#[wasm_split(members, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn member_page() -> PageResult {
-    Ok(view! { <MemberPage /> }.into_any())
-}
-
-#[wasm_split(patents, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn patents_page() -> PageResult {
-    Ok(view! { <PatentsPage /> }.into_any())
-}
-
-#[wasm_split(patents, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn patent_page() -> PageResult {
-    Ok(view! { <PatentPage /> }.into_any())
-}
-
-/// The route views: each fetches its chunk on first use, then renders the page.
-pub fn lazy_fees() -> impl IntoView {
-    lazy(fees_page)
-}
-pub fn lazy_shares() -> impl IntoView {
-    lazy(shares_page)
-}
-pub fn lazy_scenarios() -> impl IntoView {
-    lazy(scenarios_page)
-}
-pub fn lazy_stack() -> impl IntoView {
-    lazy(stack_page)
-}
-pub fn lazy_report() -> impl IntoView {
-    lazy(report_page)
-}
-pub fn lazy_build() -> impl IntoView {
-    lazy(build_page)
-}
-pub fn lazy_data() -> impl IntoView {
-    lazy(data_page)
-}
-pub fn lazy_members() -> impl IntoView {
-    lazy(members_page)
-}
-pub fn lazy_member() -> impl IntoView {
-    lazy(member_page)
-}
-pub fn lazy_patents() -> impl IntoView {
-    lazy(patents_page)
-}
-pub fn lazy_patent() -> impl IntoView {
-    lazy(patent_page)
+lazy_pages! {
+    lazy_fees: fees_page in fees => FeesPage;
+    lazy_shares: shares_page in shares => SharesPage;
+    lazy_scenarios: scenarios_page in scenarios => ScenariosPage;
+    lazy_stack: stack_page in stack => StackPage;
+    lazy_report: report_page in report => ReportPage;
+    // The spreadsheet reader (calamine) is only in this chunk.
+    lazy_build: build_page in build => BuildPage;
+    lazy_data: data_page in data => DataPage;
+    lazy_members: members_page in members => MembersPage;
+    lazy_member: member_page in members => MemberPage;
+    lazy_patents: patents_page in patents => PatentsPage;
+    lazy_patent: patent_page in patents => PatentPage;
 }
 
 /// Renders what `load` gives once its chunk is in; a failed load shows `ChunkFailed`, whose

@@ -35,6 +35,11 @@ pub mod keys {
     pub const DATASET_URL_COPY: &str = "poolcalc.dataset.urlcopy";
     /// The URL being typed on the Data page.
     pub const URL_DRAFT: &str = "poolcalc.data.url";
+    /// The royalty stack being worked on: the stack file's own JSON, which carries its format
+    /// and version (no envelope).
+    pub const STACK: &str = "poolcalc.stack.v1";
+    /// Where an unreadable stack is kept, with the time it was found so none replaces another.
+    pub const STACK_KEPT_PREFIX: &str = "poolcalc.stack.kept.";
 
     /// The fees form of one dataset.
     pub fn fees(pool_id: &str) -> String {
@@ -288,6 +293,19 @@ pub fn write_raw(key: &str, text: &str) -> bool {
         report(key, Trouble::Refused);
     }
     stored
+}
+
+/// Stores `text` under `key` as it is, for an entry that reports a refusal itself (the
+/// stack's own format, no envelope).
+///
+/// # Errors
+/// The browser's reason (quota, private mode).
+pub fn write_own(key: &str, text: &str) -> Result<(), String> {
+    let s = local_storage().ok_or("no local storage")?;
+    s.set_item(key, text).map_err(|e| {
+        e.as_string()
+            .unwrap_or_else(|| "storage refused".to_owned())
+    })
 }
 
 /// Like `write`, for data that is only a convenience (a choice, a draft): a refusal is not

@@ -3,7 +3,8 @@
 
 use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
-use poolcalc_views::explorer::{YearCount, axis_ticks, group_digits};
+use poolcalc_views::explorer::{YearCount, axis_ticks};
+use poolcalc_views::format::group_digits;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 260.0;

@@ -1,11 +1,13 @@
 //! Texts several pages share that come from the layers below: why a chosen file gave no
-//! text, the report of a CSV import, and whom a rate schedule applies to.
+//! text, why a typed field cannot be used, the report of a CSV import, and whom a rate
+//! schedule applies to.
 
 use crate::browser::files::FileProblem;
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use poolcalc_engine::io::usage_csv::CsvIssue;
+use poolcalc_views::format::FieldProblem;
 use poolcalc_views::terms_history::Admits;
 
 // The words of a `browser` type live here, the layer that knows the languages.
@@ -20,6 +22,26 @@ impl FileProblem {
         }
         .to_owned()
     }
+}
+
+/// What is wrong with a typed field (a number, a percent, a year, …), in the UI language.
+pub fn field_problem(p: FieldProblem) -> String {
+    let i18n = use_i18n();
+    match p {
+        FieldProblem::NotAYear => t_string!(i18n, fees_problem_year),
+        FieldProblem::Empty => t_string!(i18n, fees_problem_empty),
+        FieldProblem::NotWholeUnits => t_string!(i18n, fees_problem_units),
+        FieldProblem::NotADecimal => t_string!(i18n, fees_problem_decimal),
+        FieldProblem::Negative => t_string!(i18n, fees_problem_negative),
+        FieldProblem::NotACountry => t_string!(i18n, fees_problem_country),
+        FieldProblem::NotADate => t_string!(i18n, fees_problem_date),
+        FieldProblem::GrowthTooLow => t_string!(i18n, fees_problem_growth),
+        FieldProblem::TooManyYears => t_string!(i18n, fees_problem_too_many_years),
+        FieldProblem::TooManyUnits => t_string!(i18n, fees_problem_too_many_units),
+        FieldProblem::TooLarge => t_string!(i18n, fees_problem_too_large),
+        FieldProblem::MoreThanUnits => t_string!(i18n, fees_problem_more_than_units),
+    }
+    .to_owned()
 }
 
 /// What a CSV import says: `first` (what was read), then every bad row by its line number.

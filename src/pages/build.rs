@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use poolcalc_studio::build_page::{column_rows, export_json, map_column, preview_rows};
 use poolcalc_studio::{Field, Import, ImportOptions, Layout, Table, import_table, wire};
-use poolcalc_views::explorer::group_digits;
+use poolcalc_views::format::group_digits;
 use problems::Problems;
 use texts::{field_text, file_error_text};
 use wasm_bindgen::JsCast;
@@ -26,7 +26,7 @@ const PREVIEW_ROWS: usize = 25;
 
 /// The page's state: the file's bytes, the table read from them, the user's choices.
 #[derive(Clone, Copy)]
-struct Build {
+struct BuildCtx {
     bytes: RwSignal<Option<Arc<Vec<u8>>>>,
     /// The table of the latest file and layout, once the reader has answered.
     table: RwSignal<Option<Result<Table, String>>>,
@@ -36,8 +36,8 @@ struct Build {
     import: Memo<Option<Result<Import, String>>>,
 }
 
-impl Build {
-    fn new() -> Build {
+impl BuildCtx {
+    fn new() -> BuildCtx {
         let bytes: RwSignal<Option<Arc<Vec<u8>>>> = RwSignal::new(None);
         let options = RwSignal::new(ImportOptions::default());
         let layout = Memo::new(move |_| options.with(|o| o.layout));
@@ -74,7 +74,7 @@ impl Build {
                 })
             }))
         });
-        Build {
+        BuildCtx {
             bytes,
             table,
             reading,
@@ -84,10 +84,15 @@ impl Build {
     }
 }
 
+/// The page's context, provided by `BuildPage` above every part.
+fn use_build_ctx() -> BuildCtx {
+    expect_context::<BuildCtx>()
+}
+
 #[component]
 pub fn BuildPage() -> impl IntoView {
     let i18n = use_i18n();
-    let build = Build::new();
+    let build = BuildCtx::new();
     provide_context(build);
     view! {
         <h1 data-testid="page-title">{t!(i18n, nav_build)}</h1>
@@ -105,7 +110,7 @@ pub fn BuildPage() -> impl IntoView {
 #[component]
 fn PickFile() -> impl IntoView {
     let i18n = use_i18n();
-    let build = expect_context::<Build>();
+    let build = use_build_ctx();
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -167,7 +172,7 @@ fn PickFile() -> impl IntoView {
 #[component]
 fn Columns() -> impl IntoView {
     let i18n = use_i18n();
-    let build = expect_context::<Build>();
+    let build = use_build_ctx();
     let rows = move || {
         let (Some(Ok(table)), Some(Ok(import))) = (build.table.get(), build.import.get()) else {
             return Vec::new();
@@ -216,7 +221,7 @@ fn Columns() -> impl IntoView {
 #[component]
 fn Preview() -> impl IntoView {
     let i18n = use_i18n();
-    let build = expect_context::<Build>();
+    let build = use_build_ctx();
     let import = move || build.import.get().and_then(Result::ok);
     let summary = move || {
         import().map(|i| {

@@ -13,7 +13,7 @@ use crate::state::loader::{
 };
 use crate::state::{DatasetLoad, use_app_state};
 use leptos::prelude::*;
-use poolcalc_views::explorer::group_digits;
+use poolcalc_views::format::group_digits;
 use wasm_bindgen::JsCast;
 
 #[component]

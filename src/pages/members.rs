@@ -8,9 +8,8 @@ use crate::state::LoadedDataset;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use poolcalc_views::explorer::{
-    MemberSort, filter_sort_members, group_digits, member_detail, member_rows,
-};
+use poolcalc_views::explorer::{MemberSort, filter_sort_members, member_detail, member_rows};
+use poolcalc_views::format::group_digits;
 use std::sync::Arc;
 
 /// Patents listed on a member's page before it points to the patents view instead.

@@ -13,7 +13,8 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use poolcalc_engine::model::dataset::PatentStatus;
-use poolcalc_views::explorer::{PatentFilter, filter_patents, group_digits, patent_position};
+use poolcalc_views::explorer::{PatentFilter, filter_patents, patent_position};
+use poolcalc_views::format::group_digits;
 use std::sync::Arc;
 
 /// Height of one row in pixels (the stylesheet gives rows the same height).

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use crate::browser::fetch::fetch_text;
 use crate::browser::files::{chosen_file_text, download};
 use crate::i18n::{t, t_string, use_i18n};
-use crate::state::stack::{lines, load_pool, store};
+use crate::state::stack::{bundled_catalog, lines, load_pool, store};
 use controls::Controls;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -128,23 +128,35 @@ pub fn StackPage() -> impl IntoView {
                 .map(|s| s.bundled_ids().into_iter().map(str::to_owned).collect())
                 .unwrap_or_default()
         });
-        for id in ids {
-            if pools.with_untracked(|p| p.contains_key(&id)) {
-                continue;
-            }
-            pools.update(|p| {
-                p.insert(id.clone(), PoolLoad::Loading);
-            });
-            spawn_local(async move {
-                let got = match load_pool(&id).await {
-                    Ok(p) => PoolLoad::Ready(p),
-                    Err(e) => PoolLoad::Failed(e),
-                };
-                pools.update(|p| {
-                    p.insert(id, got);
-                });
-            });
+        let ids: std::collections::BTreeSet<String> = ids
+            .into_iter()
+            .filter(|id| !pools.with_untracked(|p| p.contains_key(id)))
+            .collect();
+        if ids.is_empty() {
+            return;
         }
+        pools.update(|p| {
+            for id in &ids {
+                p.insert(id.clone(), PoolLoad::Loading);
+            }
+        });
+        // The catalog once, then every pool at the same time.
+        spawn_local(async move {
+            let catalog = std::rc::Rc::new(bundled_catalog().await);
+            for id in ids {
+                let catalog = catalog.clone();
+                spawn_local(async move {
+                    let got = match catalog.as_ref() {
+                        Ok(c) => load_pool(c, &id).await,
+                        Err(e) => Err(e.clone()),
+                    }
+                    .map_or_else(PoolLoad::Failed, PoolLoad::Ready);
+                    pools.update(|p| {
+                        p.insert(id, got);
+                    });
+                });
+            }
+        });
     });
 
     let computed = Memo::new(move |_| {

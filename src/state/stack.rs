@@ -16,9 +16,14 @@ pub fn lines(issues: &[Issue]) -> Vec<String> {
     issues.iter().map(ToString::to_string).collect()
 }
 
-/// A bundled dataset by id, through datasets/index.json.
-pub async fn load_pool(id: &str) -> Result<Arc<Pool>, String> {
-    let catalog = Catalog::parse(&fetch_text(INDEX_URL).await?)?;
+/// The bundled datasets' catalog (datasets/index.json): fetched once by whoever loads several
+/// pools, then handed to [`load_pool`] for each.
+pub async fn bundled_catalog() -> Result<Catalog, String> {
+    Catalog::parse(&fetch_text(INDEX_URL).await?)
+}
+
+/// A bundled dataset by id, from the catalog.
+pub async fn load_pool(catalog: &Catalog, id: &str) -> Result<Arc<Pool>, String> {
     let (_, url) = catalog.entry(id)?;
     let dataset = load_dataset(&fetch_text(&url).await?).map_err(|i| {
         let first = i.first().map(ToString::to_string).unwrap_or_default();
@@ -34,8 +39,16 @@ pub async fn stored_report() -> Result<Option<(Stack, StackReport)>, Vec<String>
         return Ok(None);
     };
     let mut loaded = std::collections::BTreeMap::new();
-    for id in stack.bundled_ids() {
-        loaded.insert(id.to_owned(), load_pool(id).await);
+    let ids = stack.bundled_ids();
+    if !ids.is_empty() {
+        let catalog = bundled_catalog().await;
+        for id in ids {
+            let pool = match &catalog {
+                Ok(c) => load_pool(c, id).await,
+                Err(e) => Err(e.clone()),
+            };
+            loaded.insert(id.to_owned(), pool);
+        }
     }
     let pools: PoolSet = pool_set(&stack, |id| match loaded.get(id) {
         Some(Ok(p)) => Ok(p.clone()),

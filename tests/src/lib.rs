@@ -795,3 +795,24 @@ pub fn pdf_pages(pdf: &[u8]) -> usize {
         })
         .count()
 }
+
+/// A plain amount as the CLI's JSON writes it (`-1234567.50`) as the pages show it, its
+/// whole part grouped by thousands (`-1,234,567.50`).
+pub fn grouped(plain: &str) -> String {
+    let (sign, digits) = plain
+        .strip_prefix('-')
+        .map_or(("", plain), |rest| ("-", rest));
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut out = String::from(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}

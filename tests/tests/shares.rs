@@ -5,7 +5,7 @@
 //! dataset against the budgets.
 
 use fantoccini::Locator;
-use poolcalc_e2e::{Options, Session, TestResult, default_dataset, run, run_cli};
+use poolcalc_e2e::{Options, Session, TestResult, default_dataset, grouped, run, run_cli};
 use serde_json::Value;
 
 const METHODS: [&str; 4] = ["per_patent", "per_family", "weighted", "country_of_sale"];
@@ -72,7 +72,7 @@ async fn expect_cli_shares(s: &Session, dataset: &str, year: i64, method: &str) 
         ("shares-unallocated", "unallocated"),
     ] {
         let v = want[key].as_str().ok_or("CLI output without {key}")?;
-        s.wait_text(testid, v)
+        s.wait_text(testid, &grouped(v))
             .await
             .map_err(|e| format!("{method} {year} {key}: {e}"))?;
     }
@@ -83,7 +83,7 @@ async fn expect_cli_shares(s: &Session, dataset: &str, year: i64, method: &str) 
     for m in members {
         let id = m["id"].as_str().ok_or("member without id")?;
         let amount = m["amount"].as_str().ok_or("member without amount")?;
-        s.wait_text(&format!("shares-amount-{id}"), amount)
+        s.wait_text(&format!("shares-amount-{id}"), &grouped(amount))
             .await
             .map_err(|e| format!("{method} {year} member {id}: {e}"))?;
     }
@@ -184,7 +184,7 @@ async fn a_join_evaluation_shows_the_candidates_income_and_the_others_losses() {
                 v["members"].as_array().and_then(|l| l.iter().find(|m| m["id"] == id)).and_then(|m| m["amount"].as_str()).map(str::to_owned)
             };
             let income = amount_of(&after, "candidate").ok_or("the CLI gives the candidate nothing")?;
-            s.wait_text(&format!("shares-eval-income-{year}"), &income).await?;
+            s.wait_text(&format!("shares-eval-income-{year}"), &grouped(&income)).await?;
             assert_ne!(income, "0.00", "the candidate should earn something");
             // Every current member loses (over the years evaluated) and the first year's
             // change matches the CLI member by member.

@@ -3,157 +3,23 @@
 //! report card, a product's royalty stack, import a pool's patent list, generate a synthetic
 //! pool.
 
+mod args;
 mod history_cmd;
-
 mod import;
-
+mod report_cmd;
 mod stack_cmd;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use args::{Cli, Command};
+use clap::Parser;
 use poolcalc_engine::io::synth::{SynthOptions, synthesize};
-use poolcalc_engine::model::dataset::Method;
 use poolcalc_engine::model::text::printable;
 use poolcalc_engine::output::{fees_json, shares_json};
 use poolcalc_engine::scenario::{apply_scenario, load_scenario};
 use poolcalc_engine::{Pool, compute_fees, distribute, load_dataset, load_usage, pool_income};
-use poolcalc_views::report_card;
-
-#[derive(Parser)]
-#[command(
-    name = "poolcalc",
-    version,
-    about = "Patent pool fees and member shares (pool-dataset versions 1 and 2)"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Check a dataset: a summary, or one `path: message` line per problem (exit 1).
-    Validate {
-        /// The dataset file.
-        dataset: PathBuf,
-    },
-    /// A licensee's fees per year, line and country.
-    Fees {
-        /// The dataset file.
-        #[arg(long)]
-        dataset: PathBuf,
-        /// The usage profile file.
-        #[arg(long)]
-        usage: PathBuf,
-        /// Apply this scenario file to the dataset first.
-        #[arg(long)]
-        scenario: Option<PathBuf>,
-        /// Print the stable JSON output.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Split a year's pool income among members.
-    Distribute {
-        /// The dataset file.
-        #[arg(long)]
-        dataset: PathBuf,
-        /// The year (1900–2200, the years a dataset may name).
-        #[arg(long, value_parser = clap::value_parser!(i32).range(1900..=2200))]
-        year: i32,
-        /// Apply this scenario file to the dataset first.
-        #[arg(long)]
-        scenario: Option<PathBuf>,
-        /// Use this method instead of the dataset's (per_patent, per_family, weighted, country_of_sale).
-        #[arg(long, value_parser = parse_method)]
-        method: Option<Method>,
-        /// Print the stable JSON output.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Rate history across schedules: every rate a renewal shares with the schedule before
-    /// it, its rise, and the rises above the pool's max_rate_rise.
-    TermsHistory {
-        /// The dataset file.
-        #[arg(long)]
-        dataset: PathBuf,
-        /// Print the stable JSON output.
-        #[arg(long)]
-        json: bool,
-    },
-    /// A product's royalty stack: each licence's payable, per unit, against price and profit.
-    Stack {
-        /// The stack file (docs/stack-format.md).
-        file: PathBuf,
-        /// Folder of the bundled datasets (default: public/datasets of the repository).
-        #[arg(long)]
-        datasets: Option<PathBuf>,
-        /// Print the stable JSON output.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Import a pool's published data into dataset JSON.
-    Import {
-        #[command(subcommand)]
-        what: import::ImportCommand,
-    },
-    /// The guidelines report card: the pool measured against the four principles and four
-    /// mechanisms, every indicator with its value and status.
-    Report {
-        /// The dataset file.
-        #[arg(long)]
-        dataset: PathBuf,
-        /// The year measured (default: the dataset's as-of year within its licensee years).
-        #[arg(long)]
-        year: Option<i32>,
-        /// Apply this scenario file to the dataset first.
-        #[arg(long)]
-        scenario: Option<PathBuf>,
-        /// A royalty stack file: its aggregate joins the interest-balance section.
-        #[arg(long)]
-        stack: Option<PathBuf>,
-        /// Where the stack's bundled pools are (default as for `poolcalc stack`).
-        #[arg(long, requires = "stack")]
-        datasets: Option<PathBuf>,
-        /// Print every indicator as JSON.
-        #[arg(long, conflicts_with = "csv")]
-        json: bool,
-        /// Print every indicator as CSV.
-        #[arg(long)]
-        csv: bool,
-    },
-    /// Print a deterministic synthetic dataset (same arguments, same bytes).
-    Synth {
-        /// Number of members.
-        #[arg(long, default_value_t = 30)]
-        members: usize,
-        /// Number of patents.
-        #[arg(long, default_value_t = 1000)]
-        patents: usize,
-        /// Number of countries.
-        #[arg(long, default_value_t = 40)]
-        countries: usize,
-        /// Number of licensees.
-        #[arg(long, default_value_t = 50)]
-        licensees: usize,
-        /// First year of licensee sales and schedules.
-        #[arg(long, default_value_t = 2026)]
-        from: i32,
-        /// Last year.
-        #[arg(long, default_value_t = 2035)]
-        to: i32,
-        /// Random seed.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
-}
-
-fn parse_method(s: &str) -> Result<Method, String> {
-    Method::parse(s).ok_or_else(|| {
-        format!("unknown method \"{s}\" (per_patent, per_family, weighted, country_of_sale)")
-    })
-}
+use poolcalc_views::format::grouped;
 
 /// The largest input file read, 256 MiB: eight times the largest benchmark pool. A bigger
 /// file (or an endless one such as /dev/zero) is refused before it fills the memory.
@@ -273,10 +139,17 @@ fn run(cli: Cli) -> Result<(), String> {
                 for y in &report.years {
                     out(&format!(
                         "{} (schedule {}): payable {} {}",
-                        y.year, y.schedule, y.payable, report.currency
+                        y.year,
+                        y.schedule,
+                        grouped(y.payable, report.decimals),
+                        report.currency
                     ));
                 }
-                out(&format!("total: {} {}", report.total, report.currency));
+                out(&format!(
+                    "total: {} {}",
+                    grouped(report.total, report.decimals),
+                    report.currency
+                ));
             }
             Ok(())
         }
@@ -293,18 +166,19 @@ fn run(cli: Cli) -> Result<(), String> {
                 rule.method = m;
             }
             let shares = distribute(pool, year, &pool_income(pool, year), &rule);
+            let dp = pool.decimals();
             if json {
                 print_json(&shares_json(&shares, pool.decimals()));
             } else {
                 out(&format!(
                     "{year}: income {} {c}, management fee {}, unallocated {}",
-                    shares.income,
-                    shares.management_fee,
-                    shares.unallocated,
+                    grouped(shares.income, dp),
+                    grouped(shares.management_fee, dp),
+                    grouped(shares.unallocated, dp),
                     c = shares.currency
                 ));
                 for m in &shares.members {
-                    out(&format!("  {:<24} {:>16}", m.id, m.amount));
+                    out(&format!("  {:<24} {:>16}", m.id, grouped(m.amount, dp)));
                 }
             }
             Ok(())
@@ -327,39 +201,15 @@ fn run(cli: Cli) -> Result<(), String> {
             datasets,
             json,
             csv,
-        } => {
-            let pool = load_pool(&dataset, scenario.as_deref())?;
-            let stack = match stack {
-                Some(file) => {
-                    let loaded = stack_cmd::load(&file, datasets)?;
-                    Some(report_card::OpenStack {
-                        name: loaded.stack.product.name,
-                        report: loaded.report,
-                    })
-                }
-                None => None,
-            };
-            let name = match &scenario {
-                Some(p) => Some(load_scenario(&read(p)?).map(|s| s.name).unwrap_or_default()),
-                None => None,
-            };
-            let options = report_card::Options {
-                year,
-                scenario: name,
-                stack,
-                ..report_card::Options::default()
-            };
-            let card = report_card::report_card(pool, &options);
-            if json {
-                print_json(&report_card::report_json(&card));
-            } else if csv {
-                // The CSV ends in a newline of its own.
-                out(report_card::report_csv(&card).trim_end());
-            } else {
-                print_report(&card);
-            }
-            Ok(())
-        }
+        } => report_cmd::run(
+            &dataset,
+            year,
+            scenario.as_deref(),
+            stack,
+            datasets,
+            json,
+            csv,
+        ),
         Command::Synth {
             members,
             patents,
@@ -390,40 +240,6 @@ fn run(cli: Cli) -> Result<(), String> {
             })?;
             out(&json);
             Ok(())
-        }
-    }
-}
-
-/// The report card as text: a heading per section, a line per indicator row.
-fn print_report(card: &report_card::ReportCard) {
-    out(&format!(
-        "{} — {} ({}){}",
-        card.pool,
-        card.year,
-        card.currency,
-        card.scenario
-            .as_ref()
-            .map(|s| format!(", scenario {s}"))
-            .unwrap_or_default()
-    ));
-    for s in &card.sections {
-        out(&format!("\n[{}]", s.id.as_str()));
-        for i in &s.indicators {
-            for r in &i.rows {
-                let detail = r.detail.as_ref().map(|d| format!(" ({})", d.plain()));
-                let status = r
-                    .status
-                    .map(|s| format!(" — {}", report_card::status_label(s).1));
-                let value = r.value.plain();
-                out(&format!(
-                    "  {} {}: {}{}{}",
-                    i.id.as_str(),
-                    r.subject.key(),
-                    if value.is_empty() { "—" } else { &value },
-                    detail.unwrap_or_default(),
-                    status.unwrap_or_default()
-                ));
-            }
         }
     }
 }

@@ -5,12 +5,13 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use poolcalc_engine::model::money::format_money;
 use poolcalc_engine::stack::{
     Burden, PoolSet, Stack, StackReport, compute_stack, compute_what_if, load_stack, pool_set,
     stack_json, what_if_json,
 };
 use poolcalc_engine::{Pool, load_dataset};
+use poolcalc_views::format::grouped;
+use poolcalc_views::stack_view::percent;
 use serde_json::Value;
 
 use crate::{out, print_json, problems, read};
@@ -122,16 +123,16 @@ pub fn run(file: &Path, json: bool, datasets: Option<PathBuf>) -> Result<(), Str
                 out(&format!(
                     "  {:<24} {:>18} → {:>18} ({})",
                     l.id,
-                    format_money(l.base, dp),
-                    format_money(l.what_if, dp),
-                    format_money(l.difference, dp)
+                    grouped(l.base, dp),
+                    grouped(l.what_if, dp),
+                    grouped(l.difference, dp)
                 ));
             }
             out(&format!(
                 "  total {} → {} ({} {})",
-                format_money(w.total.base, dp),
-                format_money(w.total.what_if, dp),
-                format_money(w.total.difference, dp),
+                grouped(w.total.base, dp),
+                grouped(w.total.what_if, dp),
+                grouped(w.total.difference, dp),
                 report.currency
             ));
         }
@@ -139,25 +140,13 @@ pub fn run(file: &Path, json: bool, datasets: Option<PathBuf>) -> Result<(), Str
     Ok(())
 }
 
-fn percent(share: Option<poolcalc_engine::Decimal>) -> String {
-    share.map_or_else(
-        || "—".to_owned(),
-        |s| {
-            format!(
-                "{}%",
-                format_money(s * poolcalc_engine::Decimal::ONE_HUNDRED, 2)
-            )
-        },
-    )
-}
-
 /// One line of the text table: a label and a burden.
 fn row(label: &str, b: &Burden, dp: u32) -> String {
     format!(
         "{label:<24} {:>18} {:>10} {:>9} {:>9}",
-        format_money(b.payable, dp),
+        grouped(b.payable, dp),
         b.per_unit
-            .map_or_else(|| "—".to_owned(), |d| format_money(d, dp + 2)),
+            .map_or_else(|| "—".to_owned(), |d| grouped(d, dp + 2)),
         percent(b.share_of_price),
         percent(b.share_of_profit)
     )
@@ -166,7 +155,7 @@ fn row(label: &str, b: &Burden, dp: u32) -> String {
 fn print_text(r: &StackReport) {
     let dp = r.decimals;
     let per_unit = |d: Option<poolcalc_engine::Decimal>| {
-        d.map_or_else(|| "—".to_owned(), |d| format_money(d, dp + 2))
+        d.map_or_else(|| "—".to_owned(), |d| grouped(d, dp + 2))
     };
     out(&format!(
         "{:<24} {:>18} {:>10} {:>9} {:>9}",
@@ -182,7 +171,7 @@ fn print_text(r: &StackReport) {
     if let Some(m) = r.remaining_margin {
         out(&format!(
             "remaining margin per unit: {}",
-            format_money(m, dp + 2)
+            grouped(m, dp + 2)
         ));
     }
     for p in &r.overlap {

@@ -239,12 +239,6 @@ impl Terms {
         }
     }
 
-    /// Whether the dataset has this product.
-    #[must_use]
-    pub fn has_product(&self, product: &str) -> bool {
-        self.products.contains_key(product)
-    }
-
     /// What the fee loop reads of schedule `s`.
     pub(crate) fn schedule_lookup_at(&self, s: usize) -> Option<&ScheduleLookup> {
         self.fast.get(s)

@@ -188,7 +188,7 @@ fn parse_row(r: &CandidateRow, member: &str, n: usize) -> Result<Patent, Vec<Row
     let weight = if r.weight.trim().is_empty() {
         Some(Decimal::ONE)
     } else {
-        crate::shares_view::parse_amount(&r.weight)
+        crate::format::parse_amount(&r.weight).ok()
     };
     if weight.is_none() {
         problems.push(RowProblem::Weight);

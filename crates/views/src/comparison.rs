@@ -7,7 +7,6 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 use crate::policy::{ScenarioResult, SweepPoint};
-use poolcalc_engine::model::money::round;
 
 /// What a comparison row measures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -144,35 +143,6 @@ pub fn reference_crossings(points: &[SweepPoint]) -> Vec<usize> {
     (1..points.len())
         .filter(|&i| points[i].above_reference != points[i - 1].above_reference)
         .collect()
-}
-
-/// A fraction as a percentage for people, rounded half away from zero to `decimals` places,
-/// without the sign: 0.255 → "25.5" (decimals 1), -0.5 → "-50".
-#[must_use]
-pub fn percent_text(fraction: Decimal, decimals: u32) -> String {
-    round(fraction * Decimal::ONE_HUNDRED, decimals)
-        .normalize()
-        .to_string()
-}
-
-/// A percentage typed by a person ("25", "12.5", "-50 %") as a fraction (0.25).
-///
-/// # Errors
-/// Text that is not a plain decimal number.
-pub fn percent_from_text(text: &str) -> Result<Decimal, String> {
-    let t = text.trim().trim_end_matches('%').trim();
-    let ok = !t.is_empty()
-        && t.trim_start_matches('-')
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.')
-        && t.matches('.').count() <= 1
-        && t.trim_start_matches('-')
-            .chars()
-            .any(|c| c.is_ascii_digit());
-    match t.parse::<Decimal>() {
-        Ok(v) if ok => Ok(v / Decimal::ONE_HUNDRED),
-        _ => Err(format!("\"{}\" is not a number", text.trim())),
-    }
 }
 
 /// Where each value sits between the axis ends, 0.0 (bottom) to 1.0 (top), for charts. The

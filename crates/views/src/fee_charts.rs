@@ -334,16 +334,5 @@ pub fn curve(points: &[(u64, Decimal)], current: u64, frame: Frame) -> Curve {
     }
 }
 
-/// Units for people: 1234567 → "1,234,567".
-#[must_use]
-pub fn group_digits(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+// The Fees page calls it by its old name here.
+pub use crate::format::group_digits;

@@ -34,13 +34,7 @@ fn ratio(a: Decimal, b: Decimal) -> Option<Decimal> {
 /// Per member: amount, patents in force, income per patent, share of patents and of income.
 #[must_use]
 pub fn member_years(pool: &Pool, shares: &Shares) -> Vec<MemberYear> {
-    member_years_in(pool.index(), shares)
-}
-
-/// [`member_years`] with the patent counts of `index`.
-#[must_use]
-pub fn member_years_in(index: &PoolIndex, shares: &Shares) -> Vec<MemberYear> {
-    let totals = YearTotals::of(index, shares);
+    let totals = YearTotals::of(pool.index(), shares);
     (0..shares.members.len())
         .filter_map(|i| totals.member(i))
         .collect()

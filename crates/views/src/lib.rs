@@ -11,6 +11,7 @@ pub mod explorer;
 pub mod fee_charts;
 pub mod fee_form;
 pub mod fee_steps;
+pub mod format;
 pub mod holder;
 pub mod membership_change;
 pub mod policy;

@@ -11,11 +11,17 @@ use serde::Serialize;
 
 use poolcalc_engine::fees::{Income, pool_income};
 use poolcalc_engine::model::dataset::{Distribution, ManagementFee, Method, Uncovered};
-use poolcalc_engine::model::money::{apportion, format_money, round};
+use poolcalc_engine::model::money::{apportion, round};
 use poolcalc_engine::pool::Pool;
 use poolcalc_engine::shares::{Shares, distribute};
 
-const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+use crate::format::{parse_amount, parse_optional_percent};
+
+mod chart;
+mod totals;
+
+pub use chart::{Chart, chart, top_members};
+pub use totals::{RangeMember, RangeTotals, ShareCheck, check, compare_totals, range_totals};
 
 /// What is wrong with a typed rule; the page says it in the reader's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -48,17 +54,6 @@ pub struct RuleText<'a> {
     pub fee_max: &'a str,
 }
 
-/// A non-negative decimal typed by a person (surrounding spaces and thousands commas allowed).
-#[must_use]
-pub fn parse_amount(text: &str) -> Option<Decimal> {
-    let t: String = text.trim().chars().filter(|c| *c != ',').collect();
-    let shape_ok = !t.is_empty()
-        && t.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && t.chars().filter(|c| *c == '.').count() <= 1
-        && t.chars().any(|c| c.is_ascii_digit());
-    if shape_ok { t.parse().ok() } else { None }
-}
-
 /// The rule a person typed, or every problem with it.
 ///
 /// # Errors
@@ -74,7 +69,10 @@ pub fn rule_from_text(t: &RuleText<'_>) -> Result<Distribution, Vec<RuleProblem>
     } else {
         Uncovered::ProRata
     };
-    let percent = parse_amount(t.fee_percent).filter(|p| *p <= HUNDRED);
+    let percent = parse_optional_percent(t.fee_percent)
+        .ok()
+        .flatten()
+        .filter(|p| (Decimal::ZERO..=Decimal::ONE).contains(p));
     if percent.is_none() {
         problems.push(RuleProblem::FeePercent);
     }
@@ -82,7 +80,7 @@ pub fn rule_from_text(t: &RuleText<'_>) -> Result<Distribution, Vec<RuleProblem>
         if text.trim().is_empty() {
             None
         } else {
-            let v = parse_amount(text);
+            let v = parse_amount(text).ok();
             if v.is_none() {
                 problems.push(problem);
             }
@@ -98,28 +96,12 @@ pub fn rule_from_text(t: &RuleText<'_>) -> Result<Distribution, Vec<RuleProblem>
     }
     match (method, percent) {
         (Some(method), Some(percent)) if problems.is_empty() => Ok(Distribution {
-            management_fee: ManagementFee {
-                percent: percent / HUNDRED,
-                min,
-                max,
-            },
+            management_fee: ManagementFee { percent, min, max },
             method,
             uncovered,
         }),
         _ => Err(problems),
     }
-}
-
-/// A fraction as the percent a person types: "0.10" → "10", "0.125" → "12.5".
-#[must_use]
-pub fn percent_text(fraction: Decimal) -> String {
-    (fraction * HUNDRED).normalize().to_string()
-}
-
-/// A fraction shown as a percent with `decimals` places: 0.123456 → "12.35".
-#[must_use]
-pub fn format_percent(fraction: Decimal, decimals: u32) -> String {
-    format_money(fraction * HUNDRED, decimals)
 }
 
 /// What is wrong with a typed income.
@@ -159,7 +141,7 @@ pub fn income_from_text(
                 .split(|c: char| c.is_whitespace() || c == ':' || c == '=' || c == ';')
                 .filter(|p| !p.is_empty());
             let code = parts.next().unwrap_or("");
-            let amount = parts.next().and_then(parse_amount);
+            let amount = parts.next().and_then(|a| parse_amount(a).ok());
             let code_ok = code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic());
             match (code_ok, amount, parts.next()) {
                 (true, Some(a), None) => {
@@ -173,7 +155,7 @@ pub fn income_from_text(
         }
         return Ok(Income::from_countries(by_country.into_iter().collect()));
     }
-    let total = parse_amount(total).ok_or(IncomeProblem::Total)?;
+    let total = parse_amount(total).map_err(|_| IncomeProblem::Total)?;
     let total = round(total, decimals);
     let keyed: Vec<(&str, Decimal)> = reference
         .by_country
@@ -189,108 +171,6 @@ pub fn income_from_text(
         None => Vec::new(),
     };
     Ok(Income { total, by_country })
-}
-
-/// The check line: shares + management fee + unallocated, against income.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ShareCheck {
-    /// Σ of the members' amounts.
-    pub shares: Decimal,
-    /// The management fee.
-    pub management_fee: Decimal,
-    /// Kept back.
-    pub unallocated: Decimal,
-    /// shares + fee + unallocated.
-    pub sum: Decimal,
-    /// Pool income.
-    pub income: Decimal,
-    /// sum = income exactly.
-    pub balanced: bool,
-}
-
-/// The check line of one year's split.
-#[must_use]
-pub fn check(s: &Shares) -> ShareCheck {
-    let shares: Decimal = s.members.iter().map(|m| m.amount).sum();
-    let sum = shares + s.management_fee + s.unallocated;
-    ShareCheck {
-        shares,
-        management_fee: s.management_fee,
-        unallocated: s.unallocated,
-        sum,
-        income: s.income,
-        balanced: sum == s.income,
-    }
-}
-
-/// Several years added up, member by member.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RangeTotals {
-    /// First year.
-    pub from: i32,
-    /// Last year.
-    pub to: i32,
-    /// Σ income, fee, unallocated and shares, with the check.
-    pub check: ShareCheck,
-    /// Σ distributable (income − fee).
-    pub distributable: Decimal,
-    /// Per member (dataset order): id, Σ amount, fraction of Σ shares.
-    pub members: Vec<RangeMember>,
-}
-
-/// One member over a range of years.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RangeMember {
-    /// Member id.
-    pub id: String,
-    /// Σ of its yearly amounts.
-    pub amount: Decimal,
-    /// Its fraction of everything shared out over the range.
-    pub share_of_income: Option<Decimal>,
-}
-
-/// Adds up consecutive years of one pool (same members in every year).
-#[must_use]
-pub fn range_totals(years: &[Shares]) -> Option<RangeTotals> {
-    let first = years.first()?;
-    let last = years.last()?;
-    let mut amounts: Vec<Decimal> = vec![Decimal::ZERO; first.members.len()];
-    let (mut income, mut fee, mut unallocated, mut distributable) =
-        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    for s in years {
-        income += s.income;
-        fee += s.management_fee;
-        unallocated += s.unallocated;
-        distributable += s.distributable;
-        for (a, m) in amounts.iter_mut().zip(&s.members) {
-            *a += m.amount;
-        }
-    }
-    let shares: Decimal = amounts.iter().copied().sum();
-    let sum = shares + fee + unallocated;
-    Some(RangeTotals {
-        from: first.year,
-        to: last.year,
-        check: ShareCheck {
-            shares,
-            management_fee: fee,
-            unallocated,
-            sum,
-            income,
-            balanced: sum == income,
-        },
-        distributable,
-        members: first
-            .members
-            .iter()
-            .zip(amounts)
-            .map(|(m, amount)| RangeMember {
-                id: m.id.clone(),
-                amount,
-                share_of_income: (!shares.is_zero()).then(|| amount / shares),
-            })
-            .collect(),
-    })
 }
 
 /// Whether a pool's income depends on which patents are in force (a schedule charges only
@@ -359,126 +239,5 @@ pub fn project_with(
 ) -> Vec<Shares> {
     years
         .map(|y| distribute(pool, y, &source.of(pool, y), rule))
-        .collect()
-}
-
-/// A line chart of several members' yearly amounts, scaled for drawing.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Chart {
-    /// The years along the x axis.
-    pub years: Vec<i32>,
-    /// Axis ticks: position from 0 (bottom) to 1 (top) and the amount printed there.
-    pub ticks: Vec<(f64, String)>,
-    /// One line per member: id and the height (0–1) of each year's point.
-    pub series: Vec<(String, Vec<f64>)>,
-}
-
-/// Scales the `ids` members' amounts of `years` for a chart with four gridlines above 0.
-/// Heights are for drawing only; every amount printed comes from `format_money`.
-#[must_use]
-pub fn chart(years: &[Shares], ids: &[String], decimals: u32) -> Chart {
-    let amount = |s: &Shares, id: &str| {
-        s.members
-            .iter()
-            .find(|m| m.id == id)
-            .map_or(Decimal::ZERO, |m| m.amount)
-    };
-    let max = years
-        .iter()
-        .flat_map(|s| ids.iter().map(move |id| amount(s, id)))
-        .max()
-        .unwrap_or_default();
-    let top = nice_ceiling(max);
-    let height = |a: Decimal| {
-        if top.is_zero() {
-            0.0
-        } else {
-            decimal_f64(a / top)
-        }
-    };
-    let ticks = (0..=4u32)
-        .map(|i| {
-            let v = top * Decimal::from(i) / Decimal::from(4u32);
-            (f64::from(i) / 4.0, format_money(v, decimals.min(2)))
-        })
-        .collect();
-    Chart {
-        years: years.iter().map(|s| s.year).collect(),
-        ticks,
-        series: ids
-            .iter()
-            .map(|id| {
-                (
-                    id.clone(),
-                    years.iter().map(|s| height(amount(s, id))).collect(),
-                )
-            })
-            .collect(),
-    }
-}
-
-/// The members with the largest totals over `years`, at most `n`, largest first.
-#[must_use]
-pub fn top_members(years: &[Shares], n: usize) -> Vec<String> {
-    let Some(t) = range_totals(years) else {
-        return Vec::new();
-    };
-    let mut members = t.members;
-    members.sort_by(|a, b| b.amount.cmp(&a.amount).then_with(|| a.id.cmp(&b.id)));
-    members.into_iter().take(n).map(|m| m.id).collect()
-}
-
-/// The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above `v`: a round top for an axis.
-fn nice_ceiling(v: Decimal) -> Decimal {
-    if v <= Decimal::ZERO {
-        return Decimal::ZERO;
-    }
-    let mut unit = Decimal::ONE;
-    while unit * Decimal::TEN <= v {
-        unit *= Decimal::TEN;
-    }
-    while unit > v {
-        unit /= Decimal::TEN;
-    }
-    [
-        Decimal::ONE,
-        Decimal::TWO,
-        Decimal::new(25, 1),
-        Decimal::from(5),
-        Decimal::TEN,
-    ]
-    .into_iter()
-    .map(|k| k * unit)
-    .find(|c| *c >= v)
-    .unwrap_or(v)
-}
-
-fn decimal_f64(d: Decimal) -> f64 {
-    d.to_string().parse().unwrap_or(0.0)
-}
-
-/// Member by member, the change from one range's totals to another's (e.g. the dataset's own
-/// rule against the rule being tried), in `before`'s order.
-#[must_use]
-pub fn compare_totals(
-    before: &RangeTotals,
-    after: &RangeTotals,
-) -> Vec<poolcalc_engine::shares::ShareChange> {
-    before
-        .members
-        .iter()
-        .map(|b| {
-            let a = after
-                .members
-                .iter()
-                .find(|m| m.id == b.id)
-                .map_or(Decimal::ZERO, |m| m.amount);
-            poolcalc_engine::shares::ShareChange {
-                id: b.id.clone(),
-                before: b.amount,
-                after: a,
-                change: a - b.amount,
-            }
-        })
         .collect()
 }

@@ -6,33 +6,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use poolcalc_engine::model::money::round;
 use poolcalc_engine::stack::{Burden, LicenceKind, Stack, StackReport, WhatIf, WhatIfReport};
 
-/// A decimal for people: rounded half away from zero to `dp` decimals, thousands grouped
-/// with commas (the grouping of both English and Chinese).
-#[must_use]
-pub fn grouped(d: Decimal, dp: u32) -> String {
-    let mut r = round(d, dp);
-    r.rescale(dp);
-    let text = r.abs().to_string();
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut out = String::with_capacity(text.len() + int.len() / 3 + 1);
-    if r.is_sign_negative() && !r.is_zero() {
-        out.push('-');
-    }
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if !frac.is_empty() {
-        out.push('.');
-        out.push_str(frac);
-    }
-    out
-}
+pub use crate::format::grouped;
 
 /// A fraction as a percentage for people, 2 decimals: 0.004256 → "0.43%"; "—" when unknown.
 #[must_use]

@@ -8,9 +8,7 @@ use common::{d, worked_dataset as dataset, worked_usage as usage};
 
 use poolcalc_engine::scenario::share_link::{decode_share, encode_share};
 use poolcalc_engine::scenario::{Scenario, load_scenario};
-use poolcalc_views::comparison::{
-    RowKind, chart_positions, comparison_rows, percent_from_text, percent_text, reference_crossings,
-};
+use poolcalc_views::comparison::{RowKind, chart_positions, comparison_rows, reference_crossings};
 use poolcalc_views::policy::{SweepParameter, compare_scenarios, steps, sweep};
 use rust_decimal::Decimal;
 
@@ -125,18 +123,6 @@ fn crossings_are_where_the_reference_line_is_passed() {
     let line = shares[1] - d("0.0001");
     let crossed = points(&line.to_string());
     assert_eq!(reference_crossings(&crossed), [1]);
-}
-
-#[test]
-fn percentages_for_people() {
-    assert_eq!(percent_text(d("0.255"), 1), "25.5");
-    assert_eq!(percent_text(d("-0.5"), 0), "-50");
-    assert_eq!(percent_text(d("0.12345"), 2), "12.35");
-    assert_eq!(percent_from_text("25"), Ok(d("0.25")));
-    assert_eq!(percent_from_text(" -12.5 % "), Ok(d("-0.125")));
-    assert!(percent_from_text("abc").is_err());
-    assert!(percent_from_text("").is_err());
-    assert!(percent_from_text("1e3").is_err());
 }
 
 #[test]

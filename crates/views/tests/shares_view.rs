@@ -8,8 +8,8 @@ use poolcalc_engine::{Income, Pool, distribute, load_dataset, pool_income};
 use poolcalc_views::shares_csv::write_shares_csv;
 use poolcalc_views::shares_view::{
     IncomeProblem, IncomeSource, RuleProblem, RuleText, chart, check, compare_totals,
-    format_percent, income_from_text, income_years, licensee_incomes, parse_amount, percent_text,
-    project_with, range_totals, rule_from_text, top_members,
+    income_from_text, income_years, licensee_incomes, project_with, range_totals, rule_from_text,
+    top_members,
 };
 use rust_decimal::Decimal;
 
@@ -67,12 +67,17 @@ fn typed_rules_report_every_problem() {
         rule_from_text(&text("by_luck", "10", "50", "20")).err(),
         Some(vec![RuleProblem::Method, RuleProblem::MaxBelowMin])
     );
-    assert_eq!(parse_amount(" 1,250.5 "), Some(d("1250.5")));
-    assert_eq!(parse_amount("-3"), None);
-    assert_eq!(parse_amount("1e3"), None);
-    assert_eq!(percent_text(d("0.10")), "10");
-    assert_eq!(percent_text(d("0.125")), "12.5");
-    assert_eq!(format_percent(d("0.123456"), 2), "12.35");
+    assert_eq!(
+        rule_from_text(&text("per_patent", "-1", "", "")).err(),
+        Some(vec![RuleProblem::FeePercent])
+    );
+    // The fee is a percent as people type it, with either sign.
+    let typed =
+        rule_from_text(&text("per_patent", "12.5 ％", "1,000", "")).map(|r| r.management_fee);
+    assert_eq!(
+        typed.map(|f| (f.percent, f.min)),
+        Ok((d("0.125"), Some(d("1000"))))
+    );
 }
 
 #[test]
@@ -166,9 +171,9 @@ fn the_chart_scales_to_a_round_top() {
         &["alpha".into(), "gamma".into()],
         2,
     );
-    // Largest amount 668.43 → axis top 1000.00, gridlines every 250.
+    // Largest amount 668.43 → axis top 1,000.00 (grouped, as on screen), gridlines every 250.
     let labels: Vec<&str> = c.ticks.iter().map(|t| t.1.as_str()).collect();
-    assert_eq!(labels, ["0.00", "250.00", "500.00", "750.00", "1000.00"]);
+    assert_eq!(labels, ["0.00", "250.00", "500.00", "750.00", "1,000.00"]);
     assert!((c.series[0].1[0] - 0.66843).abs() < 1e-9);
     assert!((c.series[1].1[0] - 0.09052).abs() < 1e-9);
 }

@@ -1,13 +1,13 @@
 //! The rows that cannot be used, one block per reason: what is wrong, how many, their lines,
 //! and the choice for all of them (leave out, a value, or for conflicts latest/earliest/first).
 
-use super::Build;
 use super::texts::{choice_text, reason_text};
+use super::use_build_ctx;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_studio::Reason;
 use poolcalc_studio::build_page::{ReasonRow, reason_rows, set_choice};
-use poolcalc_views::explorer::group_digits;
+use poolcalc_views::format::group_digits;
 
 /// Lines shown per reason before "and N more".
 const SHOWN_LINES: usize = 10;
@@ -15,7 +15,7 @@ const SHOWN_LINES: usize = 10;
 #[component]
 pub fn Problems() -> impl IntoView {
     let i18n = use_i18n();
-    let build = expect_context::<Build>();
+    let build = use_build_ctx();
     let rows = move || match build.import.get() {
         Some(Ok(i)) => build.options.with(|o| reason_rows(&i, o)),
         _ => Vec::new(),
@@ -35,7 +35,7 @@ pub fn Problems() -> impl IntoView {
 #[component]
 fn ReasonBlock(row: ReasonRow) -> impl IntoView {
     let i18n = use_i18n();
-    let build = expect_context::<Build>();
+    let build = use_build_ctx();
     let reason: Reason = row.reason;
     let name = reason.name();
     let choice = RwSignal::new(row.choice.to_owned());

@@ -3,36 +3,19 @@
 
 use poolcalc_engine::model::money::round;
 use poolcalc_engine::{Dataset, Decimal};
-use poolcalc_views::explorer::group_digits;
+use poolcalc_views::format::{group_digits, grouped_exact};
 use poolcalc_views::policy::Variant;
 use poolcalc_views::report_card::{Subject, Value};
 
 use crate::i18n::{Locale, t_string, use_i18n};
-
-/// A plain decimal (`-1234567.5`) with its whole part grouped by thousands (`-1,234,567.5`).
-pub fn grouped(plain: &str) -> String {
-    let (sign, digits) = plain
-        .strip_prefix('-')
-        .map_or(("", plain), |rest| ("-", rest));
-    let (whole, fraction) = digits
-        .split_once('.')
-        .map_or((digits, None), |(w, f)| (w, Some(f)));
-    let whole = whole
-        .parse::<u64>()
-        .map_or_else(|_| whole.to_owned(), group_digits);
-    match fraction {
-        Some(f) => format!("{sign}{whole}.{f}"),
-        None => format!("{sign}{whole}"),
-    }
-}
 
 /// A fraction as a percentage with two decimals: `0.308058` → `30.81 %` (`30.81%` in Chinese).
 pub fn percent(f: Decimal, locale: Locale) -> String {
     let mut p = round(f * Decimal::ONE_HUNDRED, 2);
     p.rescale(2);
     match locale {
-        Locale::zh => format!("{}%", grouped(&p.to_string())),
-        Locale::en => format!("{} %", grouped(&p.to_string())),
+        Locale::zh => format!("{}%", grouped_exact(p)),
+        Locale::en => format!("{} %", grouped_exact(p)),
     }
 }
 
@@ -40,13 +23,13 @@ pub fn percent(f: Decimal, locale: Locale) -> String {
 pub fn value_text(v: &Value, currency: &str, locale: Locale) -> String {
     let i18n = use_i18n();
     match v {
-        Value::Money(d) => format!("{} {currency}", grouped(&d.to_string())),
+        Value::Money(d) => format!("{} {currency}", grouped_exact(*d)),
         Value::Fraction(d) => percent(*d, locale),
-        Value::Points(d) => grouped(&d.to_string()),
+        Value::Points(d) => grouped_exact(*d),
         Value::Ratio(d) => {
             let mut r = round(*d, 2);
             r.rescale(2);
-            format!("{}×", grouped(&r.to_string()))
+            format!("{}×", grouped_exact(r))
         }
         Value::Count(n) => group_digits(*n),
         Value::Years(y) if y.is_empty() => t_string!(i18n, report_no_years).to_owned(),
@@ -160,18 +143,5 @@ pub fn subject_text(s: &Subject, d: &Dataset, lang: &str) -> String {
                 format!("{} {}", t_string!(i18n, scen_nd_product), product(p))
             }
         },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::grouped;
-
-    #[test]
-    fn whole_parts_are_grouped_and_signs_and_decimals_kept() {
-        assert_eq!(grouped("11246420.00"), "11,246,420.00");
-        assert_eq!(grouped("-840300.00"), "-840,300.00");
-        assert_eq!(grouped("999"), "999");
-        assert_eq!(grouped("0.308058"), "0.308058");
     }
 }

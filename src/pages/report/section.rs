@@ -8,7 +8,7 @@ use super::Card;
 use super::format::{subject_text, value_text};
 use crate::i18n::language;
 use crate::i18n::{Locale, t, t_string, use_i18n};
-use poolcalc_views::explorer::group_digits;
+use poolcalc_views::format::group_digits;
 
 /// Rows shown per indicator; the downloads hold them all.
 const SHOWN_ROWS: usize = 12;

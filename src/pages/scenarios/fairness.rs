@@ -2,12 +2,18 @@
 //! date and product, with what each costs and the rule that makes the difference.
 
 use leptos::prelude::*;
-use poolcalc_engine::model::money::format_money;
 use poolcalc_engine::{Dataset, Decimal};
-use poolcalc_views::comparison::percent_text;
+use poolcalc_views::format::{grouped, percent_text};
 use poolcalc_views::policy::{Variant, VariantResult};
 
+use std::sync::Arc;
+
+use poolcalc_engine::Pool;
+use poolcalc_engine::scenario::apply_scenario;
+use poolcalc_views::policy::non_discrimination;
+
 use super::editor::I18n;
+use super::{issue_lines, usage_of, use_scenarios_ctx};
 use crate::i18n::language;
 use crate::i18n::{t, t_string, use_i18n};
 
@@ -74,7 +80,7 @@ pub fn FairnessView(checked: Checked) -> impl IntoView {
         c.with_value(|c| {
             format!(
                 "{} {}",
-                format_money(v, c.dataset.pool.currency_decimals),
+                grouped(v, c.dataset.pool.currency_decimals),
                 c.dataset.pool.currency
             )
         })
@@ -105,10 +111,7 @@ pub fn FairnessView(checked: Checked) -> impl IntoView {
                         || "—".to_owned(),
                         |d| {
                             let sign = if d > Decimal::ZERO { "+" } else { "" };
-                            format!(
-                                "{sign}{}",
-                                format_money(d, c.dataset.pool.currency_decimals)
-                            )
+                            format!("{sign}{}", grouped(d, c.dataset.pool.currency_decimals))
                         },
                     );
                     view! {
@@ -136,5 +139,72 @@ pub fn FairnessView(checked: Checked) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// What the check shows: no licensee to check, the scenario that does not apply, or the
+/// variants.
+#[derive(Clone, Debug, PartialEq)]
+enum FairOut {
+    NoLicensee,
+    Failed(Vec<String>),
+    Done(Checked),
+}
+
+/// The non-discrimination check, on the sweep's scenario.
+#[component]
+pub fn FairnessSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_scenarios_ctx();
+    let (dsv, year, licensee, sweep_base) = (ctx.dsv, ctx.year, ctx.licensee, ctx.sweep_base);
+    let scenario_of = move |key: &str| ctx.scenario_of(key);
+
+    // Non-discrimination, on the sweep's scenario.
+    let fair = Memo::new(move |_| {
+        let Some(s) = scenario_of(&sweep_base.get()) else {
+            return FairOut::Failed(Vec::new());
+        };
+        let y = year.get();
+        let lic = licensee.get();
+        dsv.with_value(|ds| {
+            let base = ds.dataset();
+            let Some(usage) = usage_of(base, &lic) else {
+                return FairOut::NoLicensee;
+            };
+            match apply_scenario(base, &s) {
+                Ok(applied) => {
+                    let pool = Pool::new(applied);
+                    let (actual, variants) = non_discrimination(&pool, &usage, y);
+                    FairOut::Done(Checked {
+                        actual,
+                        variants,
+                        dataset: Arc::new(pool.dataset().clone()),
+                        year: y,
+                    })
+                }
+                Err(issues) => FairOut::Failed(issue_lines(&issues)),
+            }
+        })
+    });
+
+    let fair_view = move || match fair.get() {
+        FairOut::NoLicensee => {
+            view! { <p class="scen-note">{t!(i18n, scen_nd_no_licensee)}</p> }.into_any()
+        }
+        FairOut::Failed(lines) => view! {
+            <div class="scen-error" role="alert">
+                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            </div>
+        }
+        .into_any(),
+        FairOut::Done(c) => view! { <FairnessView checked=c /> }.into_any(),
+    };
+
+    view! {
+        <section class="scen-fairness" aria-labelledby="scen-nd-h" data-testid="scen-nd">
+            <h2 id="scen-nd-h">{t!(i18n, scen_nd_title)}</h2>
+            <p class="scen-note">{t!(i18n, scen_nd_intro)}</p>
+            {fair_view}
+        </section>
     }
 }

@@ -1,14 +1,20 @@
 //! The sensitivity sweep: one parameter over 21 points, the reference licensee's burden and
 //! the members' income charted against it, with the points above the interest-balance line
-//! marked and a table as the text alternative.
+//! marked and a table as the text alternative; the section that picks its scenario,
+//! parameter and reference line.
 
 use leptos::prelude::*;
 use poolcalc_engine::Decimal;
-use poolcalc_engine::model::money::format_money;
-use poolcalc_views::comparison::{chart_positions, percent_text, reference_crossings};
+use poolcalc_views::comparison::{chart_positions, reference_crossings};
+use poolcalc_views::format::{grouped, percent_text};
 use poolcalc_views::policy::SweepPoint;
 
-use crate::i18n::{t, t_string, use_i18n};
+use poolcalc_engine::scenario::apply_scenario;
+use poolcalc_views::format::{FieldProblem, parse_optional_percent};
+use poolcalc_views::policy::{SweepParameter, steps, sweep};
+
+use super::{PUBLISHED, files, issue_lines, usage_of, use_scenarios_ctx};
+use crate::i18n::{labels, t, t_string, use_i18n};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Swept {
@@ -70,8 +76,8 @@ fn panel(
             view! { <line class="scen-crossing" x1=format!("{x:.1}") x2=format!("{x:.1}") y1=TOP.to_string() y2=BASE.to_string() /> }
         })
         .collect_view();
-    let lo_text = format_money(lo, s.decimals);
-    let hi_text = format_money(hi, s.decimals);
+    let lo_text = grouped(lo, s.decimals);
+    let hi_text = grouped(hi, s.decimals);
     let first = s
         .points
         .first()
@@ -151,7 +157,7 @@ pub fn SweepView(swept: Swept) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    let money = |v: Decimal| format!("{} {}", format_money(v, s.decimals), s.currency);
+                    let money = |v: Decimal| format!("{} {}", grouped(v, s.decimals), s.currency);
                     let burden = p.licensee_payable.map_or_else(|| "—".to_owned(), money);
                     let share = p
                         .max_share_of_profit
@@ -190,5 +196,142 @@ pub fn SweepView(swept: Swept) -> impl IntoView {
                 </table>
             </div>
         </details>
+    }
+}
+
+/// What the sweep shows: the reference line's problem, the scenario that does not apply, or
+/// the points.
+#[derive(Clone, Debug, PartialEq)]
+enum SweepOut {
+    BadReference(FieldProblem),
+    Failed(Vec<String>),
+    Done(Swept),
+}
+
+/// The sweep: its scenario, its parameter, the reference line, and the charts.
+#[component]
+pub fn SweepSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let ctx = use_scenarios_ctx();
+    let (store, dsv, year, licensee) = (ctx.store, ctx.dsv, ctx.year, ctx.licensee);
+    let (sweep_base, sweep_param, reference) = (ctx.sweep_base, ctx.sweep_param, ctx.reference);
+    let scenario_of = move |key: &str| ctx.scenario_of(key);
+
+    // Sweep.
+    let swept = Memo::new(move |_| {
+        let line = match parse_optional_percent(&reference.get()) {
+            Ok(Some(l)) => l,
+            Ok(None) => return SweepOut::BadReference(FieldProblem::Empty),
+            Err(e) => return SweepOut::BadReference(e),
+        };
+        files::mark("poolcalc-scen-sweep");
+        let Some(s) = scenario_of(&sweep_base.get()) else {
+            return SweepOut::Failed(Vec::new());
+        };
+        let y = year.get();
+        let lic = licensee.get();
+        let (parameter, values) = if sweep_param.get() == "fee" {
+            (
+                SweepParameter::ManagementFee,
+                steps(Decimal::ZERO, Decimal::new(3, 1), 21),
+            )
+        } else {
+            (
+                SweepParameter::RateChange,
+                steps(Decimal::new(-5, 1), Decimal::new(5, 1), 21),
+            )
+        };
+        dsv.with_value(|ds| {
+            let base = ds.dataset();
+            let applied = match apply_scenario(base, &s) {
+                Ok(d) => d,
+                Err(issues) => return SweepOut::Failed(issue_lines(&issues)),
+            };
+            let usage = usage_of(base, &lic);
+            match sweep(&applied, parameter, &values, y, usage.as_ref(), line) {
+                Ok(points) => SweepOut::Done(Swept {
+                    points,
+                    currency: base.pool.currency.clone(),
+                    decimals: base.pool.currency_decimals,
+                }),
+                Err((v, issues)) => {
+                    let mut lines = vec![format!("{v}:")];
+                    lines.extend(issue_lines(&issues));
+                    SweepOut::Failed(lines)
+                }
+            }
+        })
+    });
+    Effect::new(move |_| {
+        swept.track();
+        files::measure("poolcalc-scen-sweep");
+    });
+
+    let base_options = move || {
+        let cur = sweep_base.get();
+        std::iter::once((
+            PUBLISHED.to_owned(),
+            t_string!(i18n, scen_published).to_owned(),
+        ))
+        .chain(
+            store
+                .entries
+                .get()
+                .into_iter()
+                .map(|e| (e.key, e.scenario.name)),
+        )
+        .map(|(k, n)| {
+            let selected = k == cur;
+            view! { <option value=k selected=selected>{n}</option> }
+        })
+        .collect_view()
+    };
+    let sweep_view = move || match swept.get() {
+        SweepOut::BadReference(_) => ().into_any(),
+        SweepOut::Failed(lines) => view! {
+            <div class="scen-error" role="alert" data-testid="scen-sweep-error">
+                <p>{t!(i18n, scen_sweep_failed)}</p>
+                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            </div>
+        }
+        .into_any(),
+        SweepOut::Done(s) => view! { <SweepView swept=s /> }.into_any(),
+    };
+    let reference_error = move || match swept.get() {
+        SweepOut::BadReference(e) => Some(labels::field_problem(e)),
+        _ => None,
+    };
+
+    view! {
+        <section class="scen-sweep" aria-labelledby="scen-sweep-h" data-testid="scen-sweep">
+            <h2 id="scen-sweep-h">{t!(i18n, scen_sweep_title)}</h2>
+            <div class="scen-row scen-no-print">
+                <div class="scen-field">
+                    <label for="scen-sweep-base">{t!(i18n, scen_sweep_base)}</label>
+                    <select id="scen-sweep-base" data-testid="scen-sweep-base"
+                        on:change=move |ev| sweep_base.set(event_target_value(&ev))>
+                        {base_options}
+                    </select>
+                </div>
+                <div class="scen-field">
+                    <label for="scen-sweep-param">{t!(i18n, scen_sweep_param)}</label>
+                    <select id="scen-sweep-param" data-testid="scen-sweep-param"
+                        on:change=move |ev| sweep_param.set(event_target_value(&ev))>
+                        <option value="rate" selected=move || sweep_param.get() != "fee">{t!(i18n, scen_sweep_rate)}</option>
+                        <option value="fee" selected=move || sweep_param.get() == "fee">{t!(i18n, scen_sweep_fee)}</option>
+                    </select>
+                </div>
+                <div class="scen-field">
+                    <label for="scen-sweep-ref">{t!(i18n, scen_sweep_reference)}</label>
+                    <input id="scen-sweep-ref" data-testid="scen-sweep-ref" inputmode="decimal"
+                        aria-invalid=move || reference_error().map(|_| "true")
+                        aria-describedby="scen-sweep-ref-error"
+                        prop:value=move || reference.get() on:input=move |ev| reference.set(event_target_value(&ev)) />
+                    <p class="scen-field-error" id="scen-sweep-ref-error" data-testid="scen-sweep-ref-error"
+                        hidden=move || reference_error().is_none()>{reference_error}</p>
+                </div>
+            </div>
+            {sweep_view}
+        </section>
     }
 }

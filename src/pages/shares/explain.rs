@@ -2,17 +2,18 @@
 //! total, what was shared, the exact share before apportioning, the amount, and under the
 //! country-of-sale rule each country's contribution.
 
-use super::{lang, use_ctx};
+use super::{lang, use_shares_ctx};
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_engine::Method;
-use poolcalc_engine::model::money::{format_exact, format_money, round};
+use poolcalc_engine::model::money::{format_exact, round};
+use poolcalc_views::format::grouped;
 use poolcalc_views::holder::{ShareExplain, explain_share};
 
 #[component]
 pub fn Explain() -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_ctx();
+    let ctx = use_shares_ctx();
     let text = ctx.text;
     let member = Memo::new(move |_| text.with(|t| t.explain_member.clone()));
     let ctx_e = ctx.clone();
@@ -67,7 +68,7 @@ pub fn Explain() -> impl IntoView {
                             <tr>
                                 <th scope="row">{c.country.clone()}</th>
                                 <td>{status}</td>
-                                <td class="num">{format_money(c.part, dp)}</td>
+                                <td class="num">{grouped(c.part, dp)}</td>
                                 <td class="num">{c.member_days}</td>
                                 <td class="num">{c.total_days}</td>
                                 <td class="num">{format_exact(round(c.contribution, dp + 4))}</td>
@@ -105,13 +106,13 @@ pub fn Explain() -> impl IntoView {
                     </li>
                     <li>
                         {t!(i18n, shares_explain_shared)} " "
-                        <strong>{format_money(shared, dp)} " " {currency.clone()}</strong>
+                        <strong>{grouped(shared, dp)} " " {currency.clone()}</strong>
                         " × " {format_exact(weight)} " / " {format_exact(total_weight)} " = "
                         <strong data-testid="shares-explain-exact">{format_exact(round(exact, dp + 4))}</strong>
                     </li>
                     <li>
                         {t!(i18n, shares_explain_apportion)} " "
-                        <strong data-testid="shares-explain-amount">{format_money(amount, dp)} " " {currency.clone()}</strong>
+                        <strong data-testid="shares-explain-amount">{grouped(amount, dp)} " " {currency.clone()}</strong>
                     </li>
                 </ol>
                 {countries_view}

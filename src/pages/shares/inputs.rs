@@ -5,7 +5,8 @@ use crate::browser::storage;
 use leptos::prelude::*;
 use poolcalc_engine::Pool;
 use poolcalc_views::candidate_csv::CandidateRow;
-use poolcalc_views::shares_view::{income_years, percent_text};
+use poolcalc_views::format::percent_exact;
+use poolcalc_views::shares_view::income_years;
 use serde::{Deserialize, Serialize};
 
 /// Every input of the page.
@@ -80,7 +81,7 @@ pub fn starting_text(pool: &Pool, years: (i32, i32)) -> SharesText {
             poolcalc_engine::model::dataset::Uncovered::ProRata => "pro_rata",
         }
         .to_owned(),
-        fee_percent: percent_text(fee.percent),
+        fee_percent: percent_exact(fee.percent),
         fee_min: fee
             .min
             .map(|m| m.normalize().to_string())

@@ -2,12 +2,12 @@
 //! line chart of the largest members, a table of every member (the chart's accessible
 //! alternative), the years in which a member's income falls by more than half, and export.
 
-use super::{Blocked, BlockedNote, LISTED_MEMBERS, ListedMembers, Shared, lang, use_ctx};
+use super::{Blocked, BlockedNote, LISTED_MEMBERS, ListedMembers, Shared, lang, use_shares_ctx};
 use crate::browser::files::download;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_engine::Shares;
-use poolcalc_engine::model::money::format_money;
+use poolcalc_views::format::grouped;
 use poolcalc_views::holder::halvings;
 use poolcalc_views::shares_csv::write_shares_csv;
 use poolcalc_views::shares_view::{IncomeSource, chart, project_with, top_members};
@@ -33,7 +33,7 @@ struct Projected {
 #[component]
 pub fn Projection() -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_ctx();
+    let ctx = use_shares_ctx();
     let text = ctx.text;
     let offered = ctx.years;
     let range = Memo::new(move |_| {
@@ -102,7 +102,7 @@ pub fn Projection() -> impl IntoView {
             let money_row = |label: String, testid: &'static str, f: fn(&Shares) -> poolcalc_engine::Decimal| {
                 let cells = years
                     .iter()
-                    .map(|s| view! { <td class="num">{format_money(f(s), dp)}</td> })
+                    .map(|s| view! { <td class="num">{grouped(f(s), dp)}</td> })
                     .collect_view();
                 view! { <tr class="shares-total-row" data-testid=testid><th scope="row">{label}</th>{cells}</tr> }
             };
@@ -112,7 +112,7 @@ pub fn Projection() -> impl IntoView {
                     let cells = years
                         .iter()
                         .map(|s| {
-                            let amount = s.members.get(i).map(|m| format_money(m.amount, dp)).unwrap_or_default();
+                            let amount = s.members.get(i).map(|m| grouped(m.amount, dp)).unwrap_or_default();
                             let halved = p.marks.contains(&(id.clone(), s.year));
                             if halved {
                                 view! {

@@ -2,17 +2,16 @@
 //! unallocated, each member's weight, amount, percent, patents and income per patent, the
 //! check line, and the change per member against the dataset's own rule.
 
-use super::{BlockedNote, LISTED_MEMBERS, ListedMembers, lang, use_ctx};
+use super::{BlockedNote, LISTED_MEMBERS, ListedMembers, lang, use_shares_ctx};
 use crate::browser::files::download;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
-use poolcalc_engine::model::money::{format_exact, format_money};
+use poolcalc_engine::model::money::format_exact;
 use poolcalc_engine::shares::compare_shares;
+use poolcalc_views::format::{grouped, percent_fixed};
 use poolcalc_views::holder::member_years;
 use poolcalc_views::shares_csv::write_shares_csv;
-use poolcalc_views::shares_view::{
-    ShareCheck, check, compare_totals, format_percent, range_totals,
-};
+use poolcalc_views::shares_view::{ShareCheck, check, compare_totals, range_totals};
 
 /// One member's line, ready to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,14 +51,14 @@ fn direction(d: poolcalc_engine::Decimal) -> i8 {
 #[component]
 pub fn YearView() -> impl IntoView {
     let i18n = use_i18n();
-    let ctx = use_ctx();
+    let ctx = use_shares_ctx();
     let pool = ctx.pool.clone();
     let dp = pool.decimals();
     let summary = Memo::new(move |_| {
         let cur = ctx.current.get()?;
         let base = ctx.baseline.get()?;
         let (cur, base) = (&cur.0, &base.0);
-        let money = |d| format_money(d, dp);
+        let money = |d| grouped(d, dp);
         let order_of = |amounts: Vec<poolcalc_engine::Decimal>| {
             let mut order: Vec<usize> = (0..amounts.len()).collect();
             order.sort_by(|&a, &b| amounts[b].cmp(&amounts[a]));
@@ -77,7 +76,7 @@ pub fn YearView() -> impl IntoView {
                     amount: money(r.amount),
                     percent: r
                         .share_of_income
-                        .map(|f| format!("{} %", format_percent(f, 2)))
+                        .map(|f| format!("{} %", percent_fixed(f, 2)))
                         .unwrap_or_else(|| "—".into()),
                     patents: r.patents.to_string(),
                     per_patent: r.per_patent.map(money).unwrap_or_else(|| "—".into()),
@@ -107,7 +106,7 @@ pub fn YearView() -> impl IntoView {
                     amount: money(m.amount),
                     percent: m
                         .share_of_income
-                        .map(|f| format!("{} %", format_percent(f, 2)))
+                        .map(|f| format!("{} %", percent_fixed(f, 2)))
                         .unwrap_or_else(|| "—".into()),
                     change: money(c.change),
                     direction: direction(c.change),
@@ -194,14 +193,14 @@ pub fn YearView() -> impl IntoView {
                     format!(
                         "{} {} + {} {} + {} {} = {} · {} {}",
                         t_string!(i18n, shares_check_shares),
-                        format_money(c.shares, dp),
+                        grouped(c.shares, dp),
                         t_string!(i18n, shares_management_fee),
-                        format_money(c.management_fee, dp),
+                        grouped(c.management_fee, dp),
                         t_string!(i18n, shares_unallocated),
-                        format_money(c.unallocated, dp),
-                        format_money(c.sum, dp),
+                        grouped(c.unallocated, dp),
+                        grouped(c.sum, dp),
                         t_string!(i18n, shares_income),
-                        format_money(c.income, dp),
+                        grouped(c.income, dp),
                     )
                 })
                 .unwrap_or_default()

@@ -1,17 +1,10 @@
-//! The stack in localStorage: one entry holding the stack file's own JSON (which carries its
-//! format and version). An entry the engine cannot read is moved aside under a key of its own,
-//! never overwritten, and offered for download.
+//! The stack in localStorage (`storage::keys::STACK`): one entry holding the stack file's own
+//! JSON (which carries its format and version). An entry the engine cannot read is moved aside
+//! under a key of its own (`keys::STACK_KEPT_PREFIX`), never overwritten, and offered for
+//! download.
 
+use crate::browser::storage::{self, keys};
 use poolcalc_engine::stack::{Stack, load_stack};
-
-/// The entry of the stack being worked on.
-const KEY: &str = "poolcalc.stack.v1";
-/// Where an unreadable entry is kept (with the time it was found, so none replaces another).
-const KEPT_PREFIX: &str = "poolcalc.stack.kept.";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
 
 /// What the browser holds.
 pub enum Stored {
@@ -25,7 +18,7 @@ pub enum Stored {
 
 /// Reads the stored stack without touching the entry (for pages that only show it).
 pub fn peek() -> Stored {
-    let Some(raw) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) else {
+    let Some(raw) = storage::raw(keys::STACK) else {
         return Stored::Empty;
     };
     match load_stack(&raw) {
@@ -40,11 +33,11 @@ pub fn peek() -> Stored {
 /// Reads the stored stack; an unreadable one is moved aside first.
 pub fn read() -> Stored {
     let found = peek();
-    if let (Stored::Broken { raw, .. }, Some(s)) = (&found, storage()) {
-        let kept = format!("{KEPT_PREFIX}{}", js_sys::Date::now() as u64);
+    if let Stored::Broken { raw, .. } = &found {
+        let kept = format!("{}{}", keys::STACK_KEPT_PREFIX, js_sys::Date::now() as u64);
         // Only when the copy is safe is the entry freed for the next save.
-        if s.set_item(&kept, raw).is_ok() {
-            let _ = s.remove_item(KEY);
+        if storage::write_own(&kept, raw).is_ok() {
+            storage::remove(keys::STACK);
         }
     }
     found
@@ -55,9 +48,5 @@ pub fn read() -> Stored {
 /// # Errors
 /// The browser's reason (quota, private mode).
 pub fn write(stack: &Stack) -> Result<(), String> {
-    let s = storage().ok_or("no local storage")?;
-    s.set_item(KEY, &stack.to_json()).map_err(|e| {
-        e.as_string()
-            .unwrap_or_else(|| "storage refused".to_owned())
-    })
+    storage::write_own(keys::STACK, &stack.to_json())
 }
