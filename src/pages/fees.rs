@@ -12,16 +12,14 @@ mod sales_table;
 mod service_text;
 
 use crate::i18n::language;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t, use_i18n};
 use crate::state::{DatasetLoad, LoadedDataset, use_app_state};
 use form_state::FormState;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use poolcalc_engine::model::money::format_money;
 use poolcalc_engine::{Decimal, FeeReport, Pool};
-use poolcalc_views::fee_form::{
-    FieldProblem, FormColumns, FormOutcome, evaluate, form_columns, starter_form,
-};
+use poolcalc_views::fee_form::{FormColumns, FormOutcome, evaluate, form_columns, starter_form};
+use poolcalc_views::format::grouped;
 use std::sync::Arc;
 
 /// The licensee's fee calculator.
@@ -153,11 +151,7 @@ pub fn use_calc() -> Calc {
 
 /// Money with the pool currency: "1,000.00 USD" style as the engine formats it.
 pub fn money(amount: Decimal, report: &FeeReport) -> String {
-    format!(
-        "{} {}",
-        format_money(amount, report.decimals),
-        report.currency
-    )
+    format!("{} {}", grouped(amount, report.decimals), report.currency)
 }
 
 /// The current UI language's dataset text code.
@@ -175,22 +169,4 @@ pub fn product_name(pool: &Pool, id: &str, lang: &str) -> String {
         .map_or_else(|| id.to_owned(), |p| p.name.get(lang).to_owned())
 }
 
-/// What is wrong with a field, in the UI language.
-pub fn problem_text(p: FieldProblem) -> String {
-    let i18n = use_i18n();
-    match p {
-        FieldProblem::NotAYear => t_string!(i18n, fees_problem_year),
-        FieldProblem::Empty => t_string!(i18n, fees_problem_empty),
-        FieldProblem::NotWholeUnits => t_string!(i18n, fees_problem_units),
-        FieldProblem::NotADecimal => t_string!(i18n, fees_problem_decimal),
-        FieldProblem::Negative => t_string!(i18n, fees_problem_negative),
-        FieldProblem::NotACountry => t_string!(i18n, fees_problem_country),
-        FieldProblem::NotADate => t_string!(i18n, fees_problem_date),
-        FieldProblem::GrowthTooLow => t_string!(i18n, fees_problem_growth),
-        FieldProblem::TooManyYears => t_string!(i18n, fees_problem_too_many_years),
-        FieldProblem::TooManyUnits => t_string!(i18n, fees_problem_too_many_units),
-        FieldProblem::TooLarge => t_string!(i18n, fees_problem_too_large),
-        FieldProblem::MoreThanUnits => t_string!(i18n, fees_problem_more_than_units),
-    }
-    .to_owned()
-}
+pub use crate::i18n::labels::field_problem as problem_text;

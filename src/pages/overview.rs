@@ -10,11 +10,11 @@ use crate::state::LoadedDataset;
 use leptos::prelude::*;
 use poolcalc_engine::Method;
 use poolcalc_engine::model::dataset::Uncovered;
-use poolcalc_engine::model::money::format_money;
 use poolcalc_views::explorer::{
     Coverage, Disclosed, DisclosureItem, coverage, disclosure, group_digits, percent_text,
     pool_counts,
 };
+use poolcalc_views::format::grouped;
 use std::sync::Arc;
 
 mod history;
@@ -157,7 +157,7 @@ fn DistributionRule(ds: Arc<LoadedDataset>) -> impl IntoView {
         }
     });
     let fee = dist.management_fee.clone();
-    let money = move |v| format!("{} {cur}", format_money(v, dec));
+    let money = move |v| format!("{} {cur}", grouped(v, dec));
     let fee_text = view! {
         {t!(i18n, explorer_fee_percent, percent = percent_text(fee.percent))}
         {fee.min.map(|m| view! { " " {t!(i18n, explorer_fee_min, amount = money(m))} })}

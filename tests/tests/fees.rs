@@ -7,7 +7,8 @@
 use fantoccini::Locator;
 use fantoccini::wd::{PrintConfiguration, PrintSize};
 use poolcalc_e2e::{
-    Options, Session, TestResult, default_dataset, dist_dir, pdf_pages, report_metric, run, run_cli,
+    Options, Session, TestResult, default_dataset, dist_dir, grouped, pdf_pages, report_metric,
+    run, run_cli,
 };
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
@@ -98,7 +99,8 @@ async fn imported_profile_matches_the_cli() {
                 .as_str()
                 .ok_or("no currency")?
                 .to_owned();
-            let shown = |amount: &Value| format!("{} {currency}", amount.as_str().unwrap_or("?"));
+            let shown =
+                |amount: &Value| format!("{} {currency}", grouped(amount.as_str().unwrap_or("?")));
 
             s.open("fees").await?;
             wait_sales_table(&s).await?;

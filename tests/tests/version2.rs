@@ -6,7 +6,7 @@
 //! languages without an error.
 
 use fantoccini::Locator;
-use poolcalc_e2e::{Options, Session, TestResult, dist_dir, run, run_cli, workspace_root};
+use poolcalc_e2e::{Options, Session, TestResult, dist_dir, grouped, run, run_cli, workspace_root};
 use serde_json::{Value, json};
 use std::path::PathBuf;
 
@@ -106,7 +106,7 @@ async fn compare(s: &Session, expected: &Value) -> TestResult<usize> {
         .as_str()
         .ok_or("no currency")?
         .to_owned();
-    let shown = |amount: &Value| format!("{} {currency}", amount.as_str().unwrap_or("?"));
+    let shown = |amount: &Value| format!("{} {currency}", grouped(amount.as_str().unwrap_or("?")));
     s.wait_text("fees-total", &shown(&expected["total"]))
         .await?;
     let mut checked = 1;

@@ -11,10 +11,11 @@ use crate::i18n::labels::admits_text;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_engine::model::in_force::InForceRule;
-use poolcalc_engine::model::money::{format_exact, format_money};
+use poolcalc_engine::model::money::format_exact;
 use poolcalc_views::fee_charts::group_digits;
 use poolcalc_views::fee_form::percent_text;
 use poolcalc_views::fee_steps::{LineRate, fee_steps};
+use poolcalc_views::format::grouped;
 use poolcalc_views::terms_history::Admits;
 
 #[component]
@@ -55,7 +56,7 @@ pub fn Explain() -> impl IntoView {
         let l = lang();
         let dp = s.decimals;
         let cur = report.currency.clone();
-        let m = move |d: poolcalc_engine::Decimal| format!("{} {}", format_money(d, dp), cur);
+        let m = move |d: poolcalc_engine::Decimal| format!("{} {}", grouped(d, dp), cur);
         let x = format_exact;
         let to = s.to_year.map_or_else(
             || t_string!(i18n, fees_open_ended).to_owned(),

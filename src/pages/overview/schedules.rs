@@ -10,8 +10,9 @@ use leptos::prelude::*;
 use poolcalc_engine::Decimal;
 use poolcalc_engine::model::dataset::{ANY_REGION, Dataset, Rate, RateSchedule, TierMode};
 use poolcalc_engine::model::in_force::InForceRule;
-use poolcalc_engine::model::money::{format_exact, format_money};
+use poolcalc_engine::model::money::format_exact;
 use poolcalc_views::explorer::{group_digits, percent_text, tier_bands};
+use poolcalc_views::format::grouped;
 use poolcalc_views::terms_history::Admits;
 use std::sync::Arc;
 
@@ -155,7 +156,7 @@ fn schedule_view(d: &Dataset, s: &RateSchedule, lang: &str) -> impl IntoView + u
             }
         })
         .collect_view();
-    let amount = |v| format!("{} {cur}", format_money(v, dec));
+    let amount = |v| format!("{} {cur}", grouped(v, dec));
     let mut terms: Vec<AnyView> = Vec::new();
     if let Some(cap) = s.annual_cap {
         terms.push(t!(i18n, explorer_annual_cap, amount = amount(cap)).into_any());
