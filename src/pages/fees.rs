@@ -9,6 +9,7 @@ mod explain;
 mod form_state;
 mod results;
 mod sales_table;
+mod service_text;
 
 use crate::i18n::language;
 use crate::i18n::{t, t_string, use_i18n};
@@ -18,7 +19,9 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use poolcalc_engine::model::money::format_money;
 use poolcalc_engine::{Decimal, FeeReport, Pool};
-use poolcalc_views::fee_form::{FieldProblem, FormOutcome, evaluate, starter_form};
+use poolcalc_views::fee_form::{
+    FieldProblem, FormColumns, FormOutcome, evaluate, form_columns, starter_form,
+};
 use std::sync::Arc;
 
 /// The licensee's fee calculator.
@@ -41,7 +44,7 @@ pub fn FeesPage() -> impl IntoView {
 /// The result of one evaluation. Compared by identity: every edit gives a new one, and
 /// comparing reports field by field would cost as much as computing them.
 #[derive(Clone)]
-pub struct Outcome(pub Arc<FormOutcome>);
+pub struct Outcome(pub Arc<FormOutcome>, pub FormColumns);
 
 impl PartialEq for Outcome {
     fn eq(&self, other: &Self) -> bool {
@@ -55,6 +58,8 @@ pub struct Calc {
     pub pool: Arc<Pool>,
     pub form: FormState,
     pub outcome: Memo<Outcome>,
+    /// Which version 2 columns the sales table shows.
+    pub columns: Memo<FormColumns>,
     /// The outcome a frame later, for the explanation, the interest balance and the charts:
     /// the amounts being typed for reach the screen first, the rest follows at once after.
     pub settled: RwSignal<Outcome>,
@@ -85,8 +90,10 @@ fn Calculator(ds: Arc<LoadedDataset>) -> impl IntoView {
         if let Some(p) = &perf {
             let _ = p.measure_with_start_mark("poolcalc-fees-eval", "poolcalc-fees-eval-start");
         }
-        Outcome(Arc::new(out))
+        let columns = form_columns(for_eval.dataset(), &text);
+        Outcome(Arc::new(out), columns)
     });
+    let columns = Memo::new(move |_| outcome.with(|o| o.1));
 
     // Saves every change, so what was typed survives a reload.
     let save_key = key.clone();
@@ -126,6 +133,7 @@ fn Calculator(ds: Arc<LoadedDataset>) -> impl IntoView {
         pool,
         form,
         outcome,
+        columns,
         settled,
     };
     provide_context(calc.clone());

@@ -9,15 +9,19 @@ use crate::pages::explorer::{ExplorerNav, NoDataset, loaded, safe_href, today};
 use crate::state::LoadedDataset;
 use leptos::prelude::*;
 use poolcalc_engine::Method;
-use poolcalc_engine::model::dataset::{
-    ANY_REGION, Dataset, Rate, RateSchedule, TierMode, Uncovered,
-};
-use poolcalc_engine::model::money::{format_exact, format_money};
+use poolcalc_engine::model::dataset::Uncovered;
+use poolcalc_engine::model::money::format_money;
 use poolcalc_views::explorer::{
     Coverage, Disclosed, DisclosureItem, coverage, disclosure, group_digits, percent_text,
-    pool_counts, tier_bands,
+    pool_counts,
 };
 use std::sync::Arc;
+
+mod history;
+mod schedules;
+
+use history::RateHistory;
+use schedules::Schedules;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
@@ -39,6 +43,7 @@ fn Explorer(ds: Arc<LoadedDataset>) -> impl IntoView {
         <PoolCard ds=ds.clone() />
         <Counts ds=ds.clone() />
         <Schedules ds=ds.clone() />
+        <RateHistory ds=ds.clone() />
         <DistributionRule ds=ds.clone() />
         <CoverageSection ds=ds.clone() />
         <DisclosurePanel ds />
@@ -127,184 +132,6 @@ fn Counts(ds: Arc<LoadedDataset>) -> impl IntoView {
                 </div>
             </dl>
         </section>
-    }
-}
-
-#[component]
-fn Schedules(ds: Arc<LoadedDataset>) -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        let lang = language::code(i18n.get_locale()).to_owned();
-        let d = ds.dataset();
-        let list = d
-            .rate_schedules
-            .iter()
-            .map(|s| schedule_view(d, s, &lang))
-            .collect_view();
-        view! {
-            <section class="explorer-schedules" aria-labelledby="explorer-schedules-title" data-testid="explorer-schedules">
-                <h2 id="explorer-schedules-title">{t!(i18n, explorer_schedules_title)}</h2>
-                {list}
-            </section>
-        }
-    }
-}
-
-fn schedule_view(d: &Dataset, s: &RateSchedule, lang: &str) -> impl IntoView + use<> {
-    let i18n = use_i18n();
-    let cur = d.pool.currency.clone();
-    let dec = d.pool.currency_decimals;
-    let from_year = s.from_year;
-    let years = match s.to_year {
-        Some(to) => t!(i18n, explorer_years_range, from = from_year, to = to).into_any(),
-        None => t!(i18n, explorer_years_open, from = from_year).into_any(),
-    };
-    let product_name = |id: &str| {
-        d.products
-            .iter()
-            .find(|p| p.id == id)
-            .map_or_else(|| id.to_owned(), |p| p.name.get(lang).to_owned())
-    };
-    let unit_of = |id: &str| {
-        d.products
-            .iter()
-            .find(|p| p.id == id)
-            .map_or_else(String::new, |p| p.unit.get(lang).to_owned())
-    };
-    let region_name = |id: &str| {
-        if id == ANY_REGION {
-            t_string!(i18n, explorer_any_region).to_string()
-        } else {
-            d.regions
-                .iter()
-                .find(|r| r.id == id)
-                .map_or_else(|| id.to_owned(), |r| r.name.get(lang).to_owned())
-        }
-    };
-    let lines = s
-        .lines
-        .iter()
-        .map(|l| {
-            let unit = unit_of(&l.product);
-            let money = |v: &_| format!("{} {cur}", format_exact(*v));
-            let rate = match &l.rate {
-                Rate::PerUnit { per_unit } => {
-                    t!(i18n, explorer_rate_per_unit, amount = money(per_unit), unit = unit.clone())
-                        .into_any()
-                }
-                Rate::Tiers { tiers, tier_mode } => {
-                    let bands = tier_bands(tiers)
-                        .iter()
-                        .map(|b| {
-                            let amount = money(&b.per_unit);
-                            let from = group_digits(b.from);
-                            match b.to {
-                                Some(to) => view! {
-                                    <li>{t!(i18n, explorer_band, from = from, to = group_digits(to), amount = amount)}</li>
-                                }
-                                .into_any(),
-                                None => view! {
-                                    <li>{t!(i18n, explorer_band_open, from = from, amount = amount)}</li>
-                                }
-                                .into_any(),
-                            }
-                        })
-                        .collect_view();
-                    let mode = match tier_mode {
-                        TierMode::Marginal => t!(i18n, explorer_tier_marginal).into_any(),
-                        TierMode::AllUnits => t!(i18n, explorer_tier_all_units).into_any(),
-                    };
-                    view! { <ul class="explorer-bands">{bands}</ul><span class="explorer-sub">{mode}</span> }
-                        .into_any()
-                }
-                // Version 2 service lines: the tier amounts only until the page shows tiers.
-                Rate::ServiceTiers { service_tiers, .. } => {
-                    let amounts: Vec<String> = service_tiers.iter().map(|t| money(&t.amount)).collect();
-                    view! { <span>{amounts.join(" / ")}</span> }.into_any()
-                }
-                Rate::PercentOfPrice {
-                    percent_of_price,
-                    min_per_unit,
-                    max_per_unit,
-                } => {
-                    let percent = percent_text(*percent_of_price);
-                    let min = min_per_unit.map(|m| money(&m));
-                    let max = max_per_unit.map(|m| money(&m));
-                    view! {
-                        {t!(i18n, explorer_rate_percent, percent = percent)}
-                        {min.map(|amount| t!(i18n, explorer_rate_min, amount = amount))}
-                        {max.map(|amount| t!(i18n, explorer_rate_max, amount = amount))}
-                    }
-                    .into_any()
-                }
-            };
-            view! {
-                <tr>
-                    <td>{product_name(&l.product)}</td>
-                    <td>{region_name(&l.region)}</td>
-                    <td>{rate}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let amount = |v| format!("{} {cur}", format_money(v, dec));
-    let mut terms: Vec<AnyView> = Vec::new();
-    if let Some(cap) = s.annual_cap {
-        terms.push(t!(i18n, explorer_annual_cap, amount = amount(cap)).into_any());
-    }
-    for g in &s.group_caps {
-        let products = g
-            .products
-            .iter()
-            .map(|p| product_name(p))
-            .collect::<Vec<_>>()
-            .join(", ");
-        terms.push(
-            t!(
-                i18n,
-                explorer_group_cap,
-                products = products,
-                amount = amount(g.amount)
-            )
-            .into_any(),
-        );
-    }
-    for disc in &s.discounts {
-        terms.push(
-            t!(
-                i18n,
-                explorer_discount,
-                percent = percent_text(disc.percent),
-                date = disc.signed_before.to_string()
-            )
-            .into_any(),
-        );
-    }
-    if s.requires_patent_in_force.is_required() {
-        terms.push(t!(i18n, explorer_requires_in_force).into_any());
-    }
-    let terms = terms
-        .into_iter()
-        .map(|t| view! { <li>{t}</li> })
-        .collect_view();
-    let id = s.id.clone();
-    view! {
-        <article class="explorer-schedule">
-            <h3>{id}" · "{years}</h3>
-            <div class="table-scroll">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t!(i18n, explorer_product)}</th>
-                            <th scope="col">{t!(i18n, explorer_region)}</th>
-                            <th scope="col">{t!(i18n, explorer_rate)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{lines}</tbody>
-                </table>
-            </div>
-            <ul class="explorer-terms">{terms}</ul>
-        </article>
     }
 }
 

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 pub use poolcalc_engine::fees::history::RateField;
 use poolcalc_engine::fees::history::terms_history;
+use poolcalc_engine::model::applies_to::AppliesTo;
 use poolcalc_engine::model::dataset::Dataset;
 use poolcalc_engine::model::date::Date;
 
@@ -68,6 +69,20 @@ pub enum Admits {
     AnySigned,
 }
 
+impl Admits {
+    /// Whom a schedule with this `applies_to` admits.
+    #[must_use]
+    pub fn of(applies_to: Option<AppliesTo>) -> Admits {
+        match applies_to.map(|a| (a.signed_from, a.signed_before)) {
+            None => Admits::Everyone,
+            Some((None, None)) => Admits::AnySigned,
+            Some((Some(f), None)) => Admits::SignedFrom(f),
+            Some((None, Some(b))) => Admits::SignedBefore(b),
+            Some((Some(f), Some(b))) => Admits::SignedBetween(f, b),
+        }
+    }
+}
+
 /// A schedule's years and whom it applies to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScheduleAdmission {
@@ -115,13 +130,7 @@ pub fn terms_history_view(d: &Dataset) -> TermsHistoryView {
             id: s.id.clone(),
             from_year: s.from_year,
             to_year: s.to_year,
-            admits: match s.applies_to.map(|a| (a.signed_from, a.signed_before)) {
-                None => Admits::Everyone,
-                Some((None, None)) => Admits::AnySigned,
-                Some((Some(f), None)) => Admits::SignedFrom(f),
-                Some((None, Some(b))) => Admits::SignedBefore(b),
-                Some((Some(f), Some(b))) => Admits::SignedBetween(f, b),
-            },
+            admits: Admits::of(s.applies_to),
         })
         .collect();
     TermsHistoryView {

@@ -2,15 +2,20 @@
 //! each sale goes, each line's amount (with tier bands), discount, group caps, the
 //! enterprise cap, rounding. Numbers are the engine's (`fee_steps`).
 
+mod route;
+mod service;
+
 use super::results::band_text;
 use super::{lang, product_name, use_calc};
-use crate::i18n::countries;
+use crate::i18n::labels::admits_text;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
+use poolcalc_engine::model::in_force::InForceRule;
 use poolcalc_engine::model::money::{format_exact, format_money};
 use poolcalc_views::fee_charts::group_digits;
 use poolcalc_views::fee_form::percent_text;
 use poolcalc_views::fee_steps::{LineRate, fee_steps};
+use poolcalc_views::terms_history::Admits;
 
 #[component]
 pub fn Explain() -> impl IntoView {
@@ -50,7 +55,7 @@ pub fn Explain() -> impl IntoView {
         let l = lang();
         let dp = s.decimals;
         let cur = report.currency.clone();
-        let m = move |d| format!("{} {}", format_money(d, dp), cur);
+        let m = move |d: poolcalc_engine::Decimal| format!("{} {}", format_money(d, dp), cur);
         let x = format_exact;
         let to = s.to_year.map_or_else(
             || t_string!(i18n, fees_open_ended).to_owned(),
@@ -60,24 +65,7 @@ pub fn Explain() -> impl IntoView {
         let routes = s
             .routes
             .iter()
-            .map(|r| {
-                let product = product_name(&pool, &r.product, l);
-                let country = countries::label(&r.country, l);
-                let units = group_digits(r.units);
-                let region = r.region.clone().unwrap_or_else(|| "–".to_owned());
-                let line = r.line_region.clone().unwrap_or_else(|| "–".to_owned());
-                if r.exempt {
-                    view! {
-                        <li>{t!(i18n, fees_step_route_exempt, product = product, country = country, units = units, year = y)}</li>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <li>{t!(i18n, fees_step_route, product = product, country = country, units = units, region = region, line = line)}</li>
-                    }
-                    .into_any()
-                }
-            })
+            .map(|r| route::route_item(r, y, l, &m))
             .collect_view();
 
         let open = t_string!(i18n, fees_band_open).to_owned();
@@ -110,8 +98,7 @@ pub fn Explain() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    // Version 2 service lines: the amount only until the page explains tiers.
-                    LineRate::Service(_) => view! { <p>{name.clone()}": "{exact.clone()}</p> }.into_any(),
+                    LineRate::Service(step) => service::service_line(name.clone(), step, &m),
                     LineRate::PercentOfPrice { percent, min, max } => {
                         let bounds = match (min, max) {
                             (None, None) => String::new(),
@@ -180,9 +167,20 @@ pub fn Explain() -> impl IntoView {
             .into_any(),
         };
 
-        let schedule_note = s
-            .requires_patent_in_force
-            .then(|| view! { <p class="fees-hint">{t!(i18n, fees_step_in_force_rule)}</p> });
+        let schedule_note = match s.in_force_rule {
+            InForceRule::Off => None,
+            InForceRule::Sale => Some(
+                view! { <p class="fees-hint">{t!(i18n, fees_step_in_force_rule)}</p> }.into_any(),
+            ),
+            InForceRule::MadeOrSold => Some(
+                view! { <p class="fees-hint">{t!(i18n, fees_step_in_force_rule_made)}</p> }
+                    .into_any(),
+            ),
+        };
+        // A signing-date schedule says whom it is for (version 2).
+        let admits = s.applies_to.map(|a| {
+            view! { <p class="fees-hint" data-testid="fees-explain-admits">{admits_text(Admits::of(Some(a)))}</p> }
+        });
 
         Some(view! {
             <ol class="fees-steps" data-testid="fees-explain-steps">
@@ -190,6 +188,7 @@ pub fn Explain() -> impl IntoView {
                     <h3>{t!(i18n, fees_step1_title)}</h3>
                     <p>{t!(i18n, fees_step_schedule, schedule = s.schedule.clone(), year = y, from = s.from_year, to = to)}</p>
                     {schedule_note}
+                    {admits}
                 </li>
                 <li>
                     <h3>{t!(i18n, fees_step2_title)}</h3>

@@ -1,6 +1,7 @@
 //! The results, live: per year, per line (with the tier bands), per country, the totals and
 //! the effective royalty per unit.
 
+use super::service_text::{exempt_reason_text, measures_text, tier_text};
 use super::{lang, money, product_name, use_calc};
 use crate::i18n::countries;
 use crate::i18n::{t, t_string, use_i18n};
@@ -101,17 +102,36 @@ pub fn Results() -> impl IntoView {
                             .map(|b| view! { <li>{band_text(b, &open_band)}</li> })
                             .collect_view();
                         let key = format!("{y}-{}-{}", line.product, line.region);
+                        // A service line has no units: its weighted measures and the tier
+                        // they reached stand where a device line has units and bands.
+                        let (counted, how) = match &line.service {
+                            Some(svc) => (
+                                measures_text(&svc.measures, |d| money(d, &report)),
+                                view! { <span data-testid=format!("fees-line-{key}-tier")>{tier_text(svc.tier)}</span> }.into_any(),
+                            ),
+                            None => (
+                                group_digits(line.units),
+                                view! { <ul class="fees-bands">{bands}</ul> }.into_any(),
+                            ),
+                        };
                         view! {
                             <tr>
                                 <th scope="row">{product_name(&pool, &line.product, l)}</th>
                                 <td>{line.region.clone()}</td>
-                                <td class="num">{group_digits(line.units)}</td>
-                                <td><ul class="fees-bands">{bands}</ul></td>
+                                <td class="num" data-testid=format!("fees-line-{key}-counted")>{counted}</td>
+                                <td>{how}</td>
                                 <td class="num" data-testid=format!("fees-line-{key}-amount")>{money(line.amount, &report)}</td>
                             </tr>
                         }
                     })
                     .collect_view();
+                // Version 1 pools keep their headings; a year with a service line says both.
+                let has_service = fy.lines.iter().any(|l| l.service.is_some());
+                let (units_heading, bands_heading) = if has_service {
+                    (t_string!(i18n, fees_col_units_or_measures), t_string!(i18n, fees_col_bands_or_tier))
+                } else {
+                    (t_string!(i18n, fees_col_units), t_string!(i18n, fees_col_bands))
+                };
                 let countries_rows = fy
                     .countries
                     .iter()
@@ -134,7 +154,9 @@ pub fn Results() -> impl IntoView {
                             view! {
                                 <li>
                                     {product_name(&pool, &e.product, l)}", "
-                                    {countries::label(&e.country, l)}": "{group_digits(e.units)}
+                                    {countries::label(&e.country, l)}
+                                    {(e.units > 0).then(|| format!(": {}", group_digits(e.units)))}
+                                    " — "{exempt_reason_text(e.reason)}
                                 </li>
                             }
                         })
@@ -155,8 +177,8 @@ pub fn Results() -> impl IntoView {
                                     <tr>
                                         <th scope="col">{t!(i18n, fees_col_product)}</th>
                                         <th scope="col">{t!(i18n, fees_col_region)}</th>
-                                        <th scope="col">{t!(i18n, fees_col_units)}</th>
-                                        <th scope="col">{t!(i18n, fees_col_bands)}</th>
+                                        <th scope="col">{units_heading}</th>
+                                        <th scope="col">{bands_heading}</th>
                                         <th scope="col">{t!(i18n, fees_col_amount)}</th>
                                     </tr>
                                 </thead>
