@@ -86,6 +86,9 @@ pub const READ_SHARE: f64 = 0.5;
 /// The share taken once validation is done.
 const VALIDATED_SHARE: f64 = 0.6;
 
+/// The careful reader's signature ([`read_carefully`]).
+type CarefulReader = fn(&str) -> Result<Dataset, Vec<Issue>>;
+
 /// After the careful reader: the index of a dataset it read, or its problems.
 fn after_careful(read: Result<Dataset, Vec<Issue>>) -> Stage {
     match read {
@@ -113,7 +116,7 @@ pub struct Loader {
     /// The careful reader, for a text the fast path refuses ([`Self::new`]); `None` when the
     /// caller reads it ([`Self::deferring`]). A pointer rather than a flag: only `new` names
     /// the reader, so a program that calls `deferring` alone does not link it.
-    careful: Option<fn(&str) -> Result<Dataset, Vec<Issue>>>,
+    careful: Option<CarefulReader>,
 }
 
 #[derive(Debug)]
@@ -151,7 +154,7 @@ impl Loader {
         Self::with(text, None)
     }
 
-    fn with(text: String, careful: Option<fn(&str) -> Result<Dataset, Vec<Issue>>>) -> Loader {
+    fn with(text: String, careful: Option<CarefulReader>) -> Loader {
         let stream = Stream::new(&text);
         Loader {
             text,
