@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod download;
 pub mod loader;
 pub mod stack;
+pub mod steps;
 pub mod url_secrets;
 
 use leptos::prelude::*;
@@ -48,12 +49,12 @@ impl PartialEq for LoadedDataset {
 }
 
 impl LoadedDataset {
-    /// Wraps a validated dataset, building its index once.
-    pub fn new(catalog_id: String, dataset: Dataset, illustrative: bool) -> Self {
+    /// Wraps a validated, indexed pool.
+    pub fn new(catalog_id: String, pool: Pool, illustrative: bool) -> Self {
         LoadedDataset {
             catalog_id,
-            illustrative: illustrative || dataset.pool.illustrative,
-            pool: Arc::new(Pool::new(dataset)),
+            illustrative: illustrative || pool.dataset().pool.illustrative,
+            pool: Arc::new(pool),
         }
     }
 

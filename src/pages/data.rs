@@ -13,6 +13,7 @@ use crate::state::loader::{
 };
 use crate::state::{DatasetLoad, use_app_state};
 use leptos::prelude::*;
+use poolcalc_engine::Phase;
 use poolcalc_views::format::group_digits;
 use wasm_bindgen::JsCast;
 
@@ -36,7 +37,7 @@ fn LoadStatus() -> impl IntoView {
     let loader = use_loader();
     let progress = move || {
         loader.stage.get().map(|stage| {
-            let (label, value, max) = match stage {
+            let (label, value, max, kind) = match stage {
                 Stage::Reading { done, total } => (
                     match total {
                         Some(total) => t!(
@@ -50,14 +51,31 @@ fn LoadStatus() -> impl IntoView {
                     },
                     total.map(|_| done),
                     total,
+                    "bytes",
                 ),
-                Stage::Checking => (t!(i18n, data_stage_checking).into_any(), None, None),
-                Stage::Indexing => (t!(i18n, data_stage_indexing).into_any(), None, None),
+                Stage::Engine { phase, percent } => {
+                    let (label, kind) = match phase {
+                        Phase::Reading => (
+                            t!(i18n, data_stage_parsing, percent = percent).into_any(),
+                            "reading",
+                        ),
+                        Phase::Validating => (
+                            t!(i18n, data_stage_checking, percent = percent).into_any(),
+                            "validating",
+                        ),
+                        Phase::Indexing | Phase::Done => (
+                            t!(i18n, data_stage_indexing, percent = percent).into_any(),
+                            "indexing",
+                        ),
+                    };
+                    (label, Some(f64::from(percent)), Some(100.0), kind)
+                }
             };
             view! {
                 <div class="data-progress" data-testid="data-progress">
                     <progress
                         data-testid="data-progress-bar"
+                        data-stage=kind
                         aria-label=t_string!(i18n, data_progress_label)
                         value=value.map(|v| v.to_string())
                         max=max.map(|v| v.to_string())
@@ -131,6 +149,7 @@ fn ProblemPanel(problem: Problem) -> impl IntoView {
             None,
         ),
         Problem::Cancelled => (t!(i18n, data_cancelled).into_any(), None),
+        Problem::CheckerUnavailable => (t!(i18n, data_checker_unavailable).into_any(), None),
     };
     view! {
         <section class="data-problem" role="alert" data-testid="data-problem">

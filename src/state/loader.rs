@@ -15,7 +15,7 @@ use crate::state::download::{self, fetch_text_with_progress, read_file};
 use crate::state::{AppState, DatasetLoad, LoadedDataset};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use poolcalc_engine::load_dataset;
+use poolcalc_engine::Phase;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
@@ -37,10 +37,9 @@ pub enum Source {
 pub enum Stage {
     /// Bytes read so far, out of the total when known.
     Reading { done: f64, total: Option<f64> },
-    /// The engine is parsing and validating.
-    Checking,
-    /// The engine is indexing the patents.
-    Indexing,
+    /// The engine's phase (reading the text, validating, indexing) and how much of its whole
+    /// work is done, in percent.
+    Engine { phase: Phase, percent: u8 },
 }
 
 /// Why a load did not replace the dataset in use.
@@ -64,6 +63,9 @@ pub enum Problem {
     TimedOut,
     /// The person cancelled it.
     Cancelled,
+    /// The file has problems, and the code that lists them (fetched the first time a file
+    /// has any) could not be fetched: offline before that ever happened.
+    CheckerUnavailable,
     /// Something about the bundled catalog.
     Catalog(String),
 }
@@ -132,7 +134,7 @@ pub fn start(state: AppState) {
                 // offers to reload from the address.
                 Source::Url(url) => match stored_url_copy(url) {
                     Some(text) => {
-                        let opened = validate(loader, &text, String::new()).await;
+                        let opened = validate(loader, text, String::new()).await;
                         if opened.is_ok() {
                             loader.notice.set(Some(Notice::FromUrl {
                                 url: url.clone(),
@@ -150,7 +152,7 @@ pub fn start(state: AppState) {
                     }
                 },
                 Source::File(name) => match stored_file() {
-                    Some(text) => validate(loader, &text, String::new()).await,
+                    Some(text) => validate(loader, text, String::new()).await,
                     None => Err(Problem::Unreadable(name.clone())),
                 },
             };
@@ -208,6 +210,9 @@ pub fn problem_text(p: &Problem) -> String {
         Problem::TooLarge => format!("larger than {} MB", download::MAX_MB),
         Problem::TimedOut => format!("no data for {} s", download::IDLE_MS / 1000),
         Problem::Cancelled => "cancelled".to_owned(),
+        Problem::CheckerUnavailable => {
+            "the checker for invalid files could not be fetched".to_owned()
+        }
         Problem::Invalid(issues) => issues.join("\n"),
     }
 }
@@ -235,8 +240,8 @@ pub fn load_url(url: String, remember: bool) {
     let state = crate::state::use_app_state();
     let source = Source::Url(url.clone());
     run(loader, state, source, remember, async move {
-        let (ds, text) = open_url_text(&url, loader).await?;
-        if remember {
+        let (ds, text) = open_url_text(&url, loader, remember).await?;
+        if let Some(text) = text {
             let copy = UrlCopy {
                 url: url.clone(),
                 text,
@@ -258,7 +263,8 @@ pub fn load_file(file: web_sys::File) {
     run(loader, state, Source::File(name), true, async move {
         let bytes = read_file(&file, loader).await?;
         let text = String::from_utf8(bytes).map_err(|_| Problem::NotText)?;
-        let ds = validate(loader, &text, String::new()).await?;
+        // The engine takes its text; the copy is kept only if the file opens.
+        let ds = validate(loader, text.clone(), String::new()).await?;
         // Kept as opened (not re-serialised) so it stays the user's own file.
         let kept = storage::write_quietly(keys::DATASET_FILE, &text);
         if !kept {
@@ -310,35 +316,35 @@ async fn open_bundled(
     let (entry, url) = catalog.entry(id).map_err(Problem::Catalog)?;
     let illustrative = entry.illustrative;
     let text = fetch_text_with_progress(&from_root(&url), loader).await?;
-    let mut ds = validate(loader, &text, entry.id.clone()).await?;
+    let mut ds = validate(loader, text, entry.id.clone()).await?;
     ds.illustrative |= illustrative;
     Ok(ds)
 }
 
-/// The dataset at `url`, and its text as it arrived.
-async fn open_url_text(url: &str, loader: Loader) -> Result<(LoadedDataset, String), Problem> {
+/// The dataset at `url`, and with `keep_text` its text as it arrived.
+async fn open_url_text(
+    url: &str,
+    loader: Loader,
+    keep_text: bool,
+) -> Result<(LoadedDataset, Option<String>), Problem> {
     let lower = url.trim().to_ascii_lowercase();
     if !(lower.starts_with("https://") || lower.starts_with("http://")) {
         return Err(Problem::BadUrl);
     }
     let text = fetch_text_with_progress(url.trim(), loader).await?;
-    let ds = validate(loader, &text, String::new()).await?;
-    Ok((ds, text))
+    let kept = keep_text.then(|| text.clone());
+    let ds = validate(loader, text, String::new()).await?;
+    Ok((ds, kept))
 }
 
-/// Parses and validates, then indexes, giving the page a frame before each.
+/// Parses, validates and indexes in steps (`state::steps`), showing the progress.
 async fn validate(
     loader: Loader,
-    text: &str,
+    text: String,
     catalog_id: String,
 ) -> Result<LoadedDataset, Problem> {
-    loader.stage.set(Some(Stage::Checking));
-    next_frame().await;
-    let dataset = load_dataset(text)
-        .map_err(|issues| Problem::Invalid(issues.iter().map(ToString::to_string).collect()))?;
-    loader.stage.set(Some(Stage::Indexing));
-    next_frame().await;
-    Ok(LoadedDataset::new(catalog_id, dataset, false))
+    let pool = crate::state::steps::load(loader, text).await?;
+    Ok(LoadedDataset::new(catalog_id, pool, false))
 }
 
 /// Waits for the browser to run its event loop (and paint) once.

@@ -20,7 +20,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use xtask::static_server::{Logged, StaticServer};
 
+pub mod memory;
 pub mod remote;
+pub mod timing;
 
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
 pub type TestResult<T = ()> = Result<T, Error>;
@@ -148,6 +150,8 @@ pub struct Session {
     pub client: Client,
     pub base_url: String,
     server: Arc<Mutex<Option<StaticServer>>>,
+    /// chromedriver's process: the browser's processes are below it (`memory`).
+    driver_pid: u32,
 }
 
 /// Runs `body` in a fresh browser against a fresh server for `dist/`; on failure saves a
@@ -277,6 +281,7 @@ impl Setup {
                 client,
                 base_url,
                 server: Arc::new(Mutex::new(Some(server))),
+                driver_pid: driver.id(),
             },
             driver,
             profile,
@@ -393,6 +398,11 @@ impl Session {
             .ok()
             .and_then(|s| s.as_ref().map(StaticServer::bytes_sent))
             .unwrap_or(0)
+    }
+
+    /// chromedriver's process id, under which the browser's processes run (`memory`).
+    pub fn driver_pid(&self) -> u32 {
+        self.driver_pid
     }
 
     /// Stops the static server: from now on the network for the app is gone.
@@ -781,6 +791,22 @@ pub fn run_cli<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> TestResult<Value> {
         .into());
     }
     Ok(serde_json::from_slice(&out.stdout)?)
+}
+
+/// Runs the `poolcalc` CLI with `args`, its output written to `file` (a large synthetic pool
+/// would be too much to read as JSON here).
+pub fn cli_to_file<S: AsRef<std::ffi::OsStr>>(args: &[S], file: &Path) -> TestResult {
+    let bin = poolcalc_cli()?;
+    let status = Command::new(&bin)
+        .args(args)
+        .stdout(std::fs::File::create(file)?)
+        .status()
+        .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{} failed ({status})", bin.display()).into())
+    }
 }
 
 /// Pages in a PDF, from its page objects (Chromium writes them uncompressed).

@@ -334,12 +334,13 @@ async fn a_big_download_shows_its_progress_while_the_bytes_arrive() {
                   };
                   return true;")
                 .await?;
-            // What the bar showed at every frame: only painted values count (a
-            // MutationObserver would also see values the browser never drew).
+            // What the download's bar showed at every frame (the engine's phases after it
+            // count in percent): only painted values count (a MutationObserver would also
+            // see values the browser never drew).
             s.js("window.__bars = [];
                   const tick = () => {
                     const p = document.querySelector('[data-testid=data-progress-bar]');
-                    if (p) window.__bars.push([p.getAttribute('value'), p.getAttribute('max')]);
+                    if (p && p.dataset.stage === 'bytes') window.__bars.push([p.getAttribute('value'), p.getAttribute('max')]);
                     requestAnimationFrame(tick);
                   };
                   requestAnimationFrame(tick);

@@ -30,7 +30,7 @@ fn worked_example() -> TestResult<Vec<u8>> {
 
 #[tokio::test]
 async fn a_body_without_end_stops_at_the_size_limit() {
-    let remote = Remote::start(Behaviour::Endless { limit: 200 << 20 }).expect("remote server");
+    let remote = Remote::start(Behaviour::Endless { limit: 400 << 20 }).expect("remote server");
     run(
         "a_body_without_end_stops_at_the_size_limit",
         Options::desktop(),
@@ -40,7 +40,7 @@ async fn a_body_without_end_stops_at_the_size_limit() {
             s.click("data-url-load").await?;
             s.wait_contains_within(
                 "data-problem-lead",
-                "larger than 48 MB",
+                "larger than 320 MB",
                 Duration::from_secs(60),
             )
             .await?;

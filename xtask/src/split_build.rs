@@ -26,6 +26,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// The browser's release profile (Cargo.toml): sized for a first visit, while `--release`
+/// stays the native CLI's, built for speed.
+const WASM_PROFILE: &str = "wasm-release";
 const BIN: &str = "poolcalc-web";
 const SHEET_READER: &str = "poolcalc-sheet-reader";
 /// Where the reader goes in the package, and its wasm-bindgen name (src/browser/sheet_reader.rs
@@ -117,13 +120,12 @@ fn sheet_reader(env: &Env, release: bool, pkg: &Path) -> Result<PathBuf> {
         WASM_TARGET,
     ]);
     if release {
-        cmd.arg("--release");
+        cmd.args(["--profile", WASM_PROFILE]);
     }
     env.run(&mut cmd)?;
-    let profile = if release { "release" } else { "debug" };
     let wasm = target_dir(env)
         .join(WASM_TARGET)
-        .join(profile)
+        .join(profile_dir(release))
         .join(format!("{SHEET_NAME}.wasm"));
     let out = pkg.join(SHEET_DIR);
     let mut bindgen = env.command("wasm-bindgen");
@@ -189,15 +191,19 @@ fn link(env: &Env, release: bool) -> Result<PathBuf> {
     let mut cmd = env.command("cargo");
     cmd.args(["rustc", "-p", BIN, "--bin", BIN, "--target", WASM_TARGET]);
     if release {
-        cmd.arg("--release");
+        cmd.args(["--profile", WASM_PROFILE]);
     }
     cmd.args(["--", "-Clink-args=--emit-relocs"]);
     env.run(&mut cmd)?;
-    let profile = if release { "release" } else { "debug" };
     Ok(target_dir(env)
         .join(WASM_TARGET)
-        .join(profile)
+        .join(profile_dir(release))
         .join(format!("{BIN}.wasm")))
+}
+
+/// Cargo's output folder for the profile (the dev profile's is `debug`).
+fn profile_dir(release: bool) -> &'static str {
+    if release { WASM_PROFILE } else { "debug" }
 }
 
 fn target_dir(env: &Env) -> PathBuf {

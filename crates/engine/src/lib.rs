@@ -27,7 +27,7 @@ pub mod stack;
 pub mod output;
 
 pub use fees::{FeeError, FeeReport, Income, compute_fees, pool_income};
-pub use load::{Loader, Phase, Progress, load_dataset};
+pub use load::{Loader, Phase, Progress, load_dataset, read_carefully};
 pub use model::dataset::{Dataset, Method, Usage};
 pub use model::issue::Issue;
 pub use model::text::Text;

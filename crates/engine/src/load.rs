@@ -17,7 +17,7 @@ use crate::pool::index::IndexBuild;
 pub fn load_dataset(json: &str) -> Result<Dataset, Vec<Issue>> {
     match crate::io::fast::read_dataset(json) {
         Some(d) => validated(d),
-        None => careful(json),
+        None => read_carefully(json),
     }
 }
 
@@ -32,9 +32,13 @@ fn validated(d: Dataset) -> Result<Dataset, Vec<Issue>> {
     }
 }
 
-/// The path-collecting reader: shape problems, field problems and dangling references
-/// together, each with its path.
-fn careful(json: &str) -> Result<Dataset, Vec<Issue>> {
+/// The path-collecting reader, for a text the fast path refused: shape problems, field
+/// problems and dangling references together, each with its path. Public for a
+/// [`Loader::deferring`] caller, which runs it itself.
+///
+/// # Errors
+/// The full list of problems when the text is not a valid dataset (version 1 or 2).
+pub fn read_carefully(json: &str) -> Result<Dataset, Vec<Issue>> {
     let value = parse_json(json).map_err(Issues::into_vec)?;
     let mut r = Reader::default();
     let dataset = crate::io::read::read_dataset(&mut r, &value);
@@ -82,6 +86,17 @@ pub const READ_SHARE: f64 = 0.5;
 /// The share taken once validation is done.
 const VALIDATED_SHARE: f64 = 0.6;
 
+/// The careful reader's signature ([`read_carefully`]).
+type CarefulReader = fn(&str) -> Result<Dataset, Vec<Issue>>;
+
+/// After the careful reader: the index of a dataset it read, or its problems.
+fn after_careful(read: Result<Dataset, Vec<Issue>>) -> Stage {
+    match read {
+        Ok(d) => indexing(d),
+        Err(issues) => Stage::Done(Box::new(Err(issues))),
+    }
+}
+
 /// The index of `d`, to be counted in the next steps.
 fn indexing(d: Dataset) -> Stage {
     let build = IndexBuild::new(&d.members);
@@ -98,13 +113,20 @@ fn indexing(d: Dataset) -> Stage {
 pub struct Loader {
     text: String,
     stage: Stage,
+    /// The careful reader, for a text the fast path refuses ([`Self::new`]); `None` when the
+    /// caller reads it ([`Self::deferring`]). A pointer rather than a flag: only `new` names
+    /// the reader, so a program that calls `deferring` alone does not link it.
+    careful: Option<CarefulReader>,
 }
 
 #[derive(Debug)]
 enum Stage {
     Reading(Stream),
-    /// The fast path refused the text: the careful reader reads it in the next step.
+    /// The fast path refused the text: the careful reader reads it in the next step (or, for a
+    /// deferring loader, the caller takes it).
     Careful,
+    /// A deferring loader's caller took the text for the careful reader (`resume` goes on).
+    AwaitingCareful,
     Validating(Dataset),
     /// Counting patent-days, a slice of patents a step.
     Indexing(Box<(Dataset, IndexBuild)>),
@@ -119,10 +141,43 @@ impl Loader {
     /// A load of `text`; nothing is done until [`Self::step`].
     #[must_use]
     pub fn new(text: String) -> Loader {
+        Self::with(text, Some(read_carefully))
+    }
+
+    /// Like [`Self::new`], except that a text the fast path refuses is not read here: the
+    /// steps stop at [`Phase::Reading`] until the caller takes it ([`Self::take_refused`]),
+    /// reads it with [`read_carefully`] and hands the result to [`Self::resume`]. A program
+    /// built with this alone does not hold the careful reader, which a browser app can then
+    /// fetch only for a file that has problems.
+    #[must_use]
+    pub fn deferring(text: String) -> Loader {
+        Self::with(text, None)
+    }
+
+    fn with(text: String, careful: Option<CarefulReader>) -> Loader {
         let stream = Stream::new(&text);
         Loader {
             text,
             stage: Stage::Reading(stream),
+            careful,
+        }
+    }
+
+    /// The text the fast path refused, once, for a deferring loader's careful read; `None`
+    /// otherwise.
+    pub fn take_refused(&mut self) -> Option<String> {
+        if self.careful.is_some() || !matches!(self.stage, Stage::Careful) {
+            return None;
+        }
+        self.stage = Stage::AwaitingCareful;
+        Some(std::mem::take(&mut self.text))
+    }
+
+    /// Goes on with what [`read_carefully`] gave for the text [`Self::take_refused`] handed
+    /// out; does nothing at any other time.
+    pub fn resume(&mut self, read: Result<Dataset, Vec<Issue>>) {
+        if matches!(self.stage, Stage::AwaitingCareful) {
+            self.stage = after_careful(read);
         }
     }
 
@@ -143,14 +198,16 @@ impl Loader {
                 },
                 Status::Refused => Stage::Careful,
             },
-            Stage::Careful => {
-                let read = careful(&self.text);
-                self.release_text();
-                match read {
-                    Ok(d) => indexing(d),
-                    Err(issues) => Stage::Done(Box::new(Err(issues))),
+            Stage::Careful => match self.careful {
+                Some(read_carefully) => {
+                    let read = read_carefully(&self.text);
+                    self.release_text();
+                    after_careful(read)
                 }
-            }
+                // A deferring loader waits for its caller (`take_refused`).
+                None => Stage::Careful,
+            },
+            Stage::AwaitingCareful => Stage::AwaitingCareful,
             Stage::Validating(d) => match validated(d) {
                 Ok(d) => indexing(d),
                 Err(issues) => Stage::Done(Box::new(Err(issues))),
@@ -187,7 +244,7 @@ impl Loader {
                 let read = stream.position() as f64 / self.text.len().max(1) as f64;
                 (Phase::Reading, read * READ_SHARE)
             }
-            Stage::Careful => (Phase::Reading, READ_SHARE),
+            Stage::Careful | Stage::AwaitingCareful => (Phase::Reading, READ_SHARE),
             Stage::Validating(_) => (Phase::Validating, READ_SHARE),
             Stage::Indexing(work) => {
                 let (d, build) = &**work;

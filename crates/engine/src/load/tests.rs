@@ -38,6 +38,31 @@ fn load_in_steps(text: &str, per_step: usize) -> Result<Pool, Vec<Issue>> {
     result.unwrap_or_else(|| panic!("done without a result"))
 }
 
+/// A deferring loader run to its end, the caller running the careful reader when handed the
+/// text (as the browser does with the reader in a chunk of its own).
+fn load_deferring(text: &str, per_step: usize) -> Result<Pool, Vec<Issue>> {
+    let mut loader = Loader::deferring(text.to_owned());
+    let mut handed = 0;
+    for _ in 0..10_000_000 {
+        if loader.step(per_step).phase == Phase::Done {
+            break;
+        }
+        if let Some(refused) = loader.take_refused() {
+            handed += 1;
+            assert_eq!(refused, text, "the refused text is the whole text");
+            assert!(
+                loader.take_refused().is_none(),
+                "the text is handed out once"
+            );
+            loader.resume(read_carefully(&refused));
+        }
+    }
+    assert!(handed <= 1);
+    loader
+        .finish()
+        .unwrap_or_else(|| panic!("done without a result"))
+}
+
 /// The text read in steps by the fast path alone (`None`: it refused).
 fn stream_read(text: &str, per_step: usize) -> Option<Dataset> {
     let mut stream = Stream::new(text);
@@ -53,10 +78,12 @@ fn stream_read(text: &str, per_step: usize) -> Option<Dataset> {
 /// Every path gives the careful reader's result for `text`; returns whether the fast path
 /// took it, at once and in steps.
 fn same_everywhere(text: &str, per_step: usize) -> (bool, bool) {
-    let expected = careful(text);
+    let expected = read_carefully(text);
     assert_eq!(load_dataset(text), expected, "load_dataset on {text:.300}");
     let stepped = load_in_steps(text, per_step).map(|p| p.dataset().clone());
     assert_eq!(stepped, expected, "the loader on {text:.300}");
+    let deferred = load_deferring(text, per_step).map(|p| p.dataset().clone());
+    assert_eq!(deferred, expected, "the deferring loader on {text:.300}");
     let fast = fast_read(text);
     let streamed = stream_read(text, per_step);
     if fast.is_some() || streamed.is_some() {
@@ -114,7 +141,7 @@ fn synth(members: usize, patents: usize, licensees: usize, seed: u64) -> String 
 #[test]
 fn bundled_datasets_and_the_spec_example_load_alike_and_fast() {
     for (name, text) in bundled() {
-        let valid = careful(&text).is_ok();
+        let valid = read_carefully(&text).is_ok();
         let fast = same_everywhere(&text, 7);
         // Every valid dataset takes the fast path (or the speed work would not show).
         assert_eq!(
