@@ -1,13 +1,15 @@
 //! Texts several pages share that come from the layers below: why a chosen file gave no
-//! text, why a typed field cannot be used, the report of a CSV import, and whom a rate
-//! schedule applies to.
+//! text, why a typed field cannot be used, the report of a CSV import, whom a rate
+//! schedule applies to, and a service tier's thresholds.
 
 use crate::browser::files::FileProblem;
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
+use poolcalc_engine::Decimal;
 use poolcalc_engine::io::usage_csv::CsvIssue;
 use poolcalc_views::format::FieldProblem;
+use poolcalc_views::format::group_digits;
 use poolcalc_views::terms_history::Admits;
 
 // The words of a `browser` type live here, the layer that knows the languages.
@@ -78,5 +80,35 @@ pub fn admits_text(admits: Admits) -> AnyView {
             before = b.to_string()
         )
         .into_any(),
+    }
+}
+
+/// A service tier's thresholds: "Users ≥ 100,000 or Revenue ≥ 1,000,000.00 USD", or that it
+/// has none; `money` formats the revenue. For the Overview's schedules and the explanation.
+pub fn service_thresholds(
+    users: Option<u64>,
+    subscribers: Option<u64>,
+    revenue: Option<Decimal>,
+    money: &dyn Fn(Decimal) -> String,
+) -> String {
+    let i18n = use_i18n();
+    let parts: Vec<String> = [
+        users.map(|n| format!("{} ≥ {}", t_string!(i18n, fees_col_users), group_digits(n))),
+        subscribers.map(|n| {
+            format!(
+                "{} ≥ {}",
+                t_string!(i18n, fees_col_subscribers),
+                group_digits(n)
+            )
+        }),
+        revenue.map(|r| format!("{} ≥ {}", t_string!(i18n, fees_col_revenue), money(r))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        t_string!(i18n, fees_service_no_threshold).to_owned()
+    } else {
+        parts.join(t_string!(i18n, fees_service_or))
     }
 }

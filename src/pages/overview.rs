@@ -9,7 +9,7 @@ use crate::pages::explorer::{ExplorerNav, NoDataset, loaded, safe_href, today};
 use crate::state::LoadedDataset;
 use leptos::prelude::*;
 use poolcalc_engine::Method;
-use poolcalc_engine::model::dataset::Uncovered;
+use poolcalc_engine::model::dataset::{ANY_REGION, Dataset, Uncovered};
 use poolcalc_views::explorer::{
     Coverage, Disclosed, DisclosureItem, coverage, disclosure, group_digits, percent_text,
     pool_counts,
@@ -19,6 +19,25 @@ use std::sync::Arc;
 
 mod history;
 mod schedules;
+
+/// A product's name in `lang`, else its id.
+fn product_name(d: &Dataset, id: &str, lang: &str) -> String {
+    d.products
+        .iter()
+        .find(|p| p.id == id)
+        .map_or_else(|| id.to_owned(), |p| p.name.get(lang).to_owned())
+}
+
+/// A region's name in `lang`; the catch-all line's "any other country"; else the id.
+fn region_name(d: &Dataset, id: &str, lang: &str) -> String {
+    if id == ANY_REGION {
+        return t_string!(use_i18n(), explorer_any_region).to_owned();
+    }
+    d.regions
+        .iter()
+        .find(|r| r.id == id)
+        .map_or_else(|| id.to_owned(), |r| r.name.get(lang).to_owned())
+}
 
 use history::RateHistory;
 use schedules::Schedules;

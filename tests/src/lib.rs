@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use xtask::static_server::{Logged, StaticServer};
 
 pub mod memory;
+pub mod profile;
 pub mod remote;
 pub mod timing;
 

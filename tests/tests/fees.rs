@@ -6,6 +6,7 @@
 
 use fantoccini::Locator;
 use fantoccini::wd::{PrintConfiguration, PrintSize};
+use poolcalc_e2e::profile::usage_file;
 use poolcalc_e2e::{
     Options, Session, TestResult, default_dataset, dist_dir, grouped, pdf_pages, report_metric,
     run, run_cli,
@@ -20,19 +21,7 @@ fn licensee_profile(dataset: &Value, name: &str) -> TestResult<PathBuf> {
         .as_array()
         .and_then(|l| l.first())
         .ok_or("the default dataset has no licensees to take a profile from")?;
-    let mut usage = json!({
-        "format": "patent-pool-usage",
-        "version": 1,
-        "licensee": licensee["licensee"],
-        "years": licensee["years"],
-    });
-    if let Some(signed) = licensee.get("signed") {
-        usage["signed"] = signed.clone();
-    }
-    let path =
-        std::env::temp_dir().join(format!("poolcalc-e2e-{}-{name}.json", std::process::id()));
-    std::fs::write(&path, serde_json::to_string_pretty(&usage)?)?;
-    Ok(path)
+    usage_file(licensee, 1, name)
 }
 
 /// `poolcalc fees --json` on the same files.

@@ -6,8 +6,9 @@
 //! languages without an error.
 
 use fantoccini::Locator;
+use poolcalc_e2e::profile::usage_file;
 use poolcalc_e2e::{Options, Session, TestResult, dist_dir, grouped, run, run_cli, workspace_root};
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::path::PathBuf;
 
 /// The bundled version 2 pools, and which sales field shows that each uses its rule.
@@ -49,19 +50,7 @@ fn profile(d: &Value, field: &str, id: &str) -> TestResult<PathBuf> {
         .iter()
         .find(uses)
         .ok_or(format!("{id}: no licensee's sales use {field}"))?;
-    let mut usage = json!({
-        "format": "patent-pool-usage",
-        "version": 2,
-        "licensee": l["licensee"],
-        "years": l["years"],
-    });
-    if let Some(signed) = l.get("signed") {
-        usage["signed"] = signed.clone();
-    }
-    let path =
-        std::env::temp_dir().join(format!("poolcalc-e2e-{}-v2-{id}.json", std::process::id()));
-    std::fs::write(&path, serde_json::to_string_pretty(&usage)?)?;
-    Ok(path)
+    usage_file(l, 2, &format!("v2-{id}"))
 }
 
 /// Chooses a bundled pool on the Data page, as a person would.
@@ -75,15 +64,6 @@ async fn choose(s: &Session, id: &str, name: &str) -> TestResult {
     .await?;
     s.click(&open).await?;
     s.wait_text("data-in-use", name).await
-}
-
-async fn has(s: &Session, testid: &str) -> TestResult<bool> {
-    Ok(s.js(&format!(
-        "return document.querySelector('[data-testid=\"{testid}\"]') !== null;"
-    ))
-    .await?
-    .as_bool()
-    .unwrap_or(false))
 }
 
 /// The list items under `testid`, as text.
@@ -177,7 +157,7 @@ async fn fees_page_equals_poolcalc_fees_on_version_2_pools() {
             // The default pool is version 1: its table has no version 2 columns.
             for col in ["made-in", "upstream", "users"] {
                 assert!(
-                    !has(&s, &format!("fees-col-{col}")).await?,
+                    s.text(&format!("fees-col-{col}")).await.is_none(),
                     "a version 1 pool shows {col}"
                 );
             }
@@ -214,7 +194,7 @@ async fn fees_page_equals_poolcalc_fees_on_version_2_pools() {
                     _ => "users",
                 };
                 assert!(
-                    has(&s, &format!("fees-col-{column}")).await?,
+                    s.text(&format!("fees-col-{column}")).await.is_some(),
                     "{id}: no {column} column"
                 );
                 explain_all_years(&s, id).await?;
@@ -286,7 +266,7 @@ async fn version_2_pools_open_on_every_page_in_both_languages() {
                         let title = texts[key].as_str().ok_or(format!("no {key} in {file}.json"))?;
                         s.click(link).await?;
                         s.wait_text("page-title", title).await?;
-                        assert!(!has(&s, "panic-panel").await?, "{id} {lang}: {link} stopped the app");
+                        assert!(s.text("panic-panel").await.is_none(), "{id} {lang}: {link} stopped the app");
                     }
                     // A pool with renewals has its rate history on the Overview, with whom
                     // each schedule applies to; the streaming pool's new terms rise above its
@@ -298,7 +278,7 @@ async fn version_2_pools_open_on_every_page_in_both_languages() {
                             "return document.querySelector('[data-testid=\"overview-history-schedules\"] li') !== null;",
                         )
                         .await?;
-                        let over = has(&s, "overview-history-over").await?;
+                        let over = s.text("overview-history-over").await.is_some();
                         assert_eq!(over, id == "streaming-style", "{id}: rises above the limit marked: {over}");
                     }
                 }

@@ -6,12 +6,11 @@ use leptos::prelude::*;
 use poolcalc_engine::Decimal;
 use poolcalc_engine::fees::ExemptReason;
 use poolcalc_engine::model::service::Measures;
-use poolcalc_views::stack_view::grouped;
+use poolcalc_views::format::grouped_exact;
 
 /// A measure as exact as it is (weighted users can be halves), thousands grouped.
 pub fn measure(d: Decimal) -> String {
-    let d = d.normalize();
-    grouped(d, d.scale())
+    grouped_exact(d.normalize())
 }
 
 /// "users 150,000 · subscribers 0 · revenue 0.00 USD"; `money` formats the revenue.

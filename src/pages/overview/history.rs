@@ -83,17 +83,6 @@ pub fn RateHistory(ds: Arc<LoadedDataset>) -> impl IntoView {
         }
         let lang = language::code(i18n.get_locale());
         let d = ds.dataset();
-        let product = |id: &str| {
-            d.products
-                .iter()
-                .find(|p| p.id == id)
-                .map_or_else(|| id.to_owned(), |p| p.name.get(lang).to_owned())
-        };
-        let region = |id: &str| match d.regions.iter().find(|r| r.id == id) {
-            Some(r) => r.name.get(lang).to_owned(),
-            None if id == "*" => t_string!(i18n, explorer_any_region).to_owned(),
-            None => id.to_owned(),
-        };
         let limit = match h.max_rate_rise {
             Some(m) => t!(i18n, overview_history_limit, percent = percent(m)).into_any(),
             None => t!(i18n, overview_history_no_limit).into_any(),
@@ -104,7 +93,13 @@ pub fn RateHistory(ds: Arc<LoadedDataset>) -> impl IntoView {
         let rows = h
             .rows
             .iter()
-            .map(|r| history_row(r, product(&r.product), region(&r.region)))
+            .map(|r| {
+                history_row(
+                    r,
+                    super::product_name(d, &r.product, lang),
+                    super::region_name(d, &r.region, lang),
+                )
+            })
             .collect_view();
         let table = (!h.rows.is_empty()).then(|| {
             view! {

@@ -2,13 +2,13 @@
 //! price, a service's tiers), then the schedule's caps, discounts, where it charges and, for
 //! a signing-date schedule, whom it applies to.
 
-use crate::i18n::labels::admits_text;
+use crate::i18n::labels::{admits_text, service_thresholds};
 use crate::i18n::language;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t, use_i18n};
 use crate::state::LoadedDataset;
 use leptos::prelude::*;
 use poolcalc_engine::Decimal;
-use poolcalc_engine::model::dataset::{ANY_REGION, Dataset, Rate, RateSchedule, TierMode};
+use poolcalc_engine::model::dataset::{Dataset, Rate, RateSchedule, TierMode};
 use poolcalc_engine::model::in_force::InForceRule;
 use poolcalc_engine::model::money::format_exact;
 use poolcalc_views::explorer::{group_digits, percent_text, tier_bands};
@@ -45,28 +45,14 @@ fn schedule_view(d: &Dataset, s: &RateSchedule, lang: &str) -> impl IntoView + u
         Some(to) => t!(i18n, explorer_years_range, from = from_year, to = to).into_any(),
         None => t!(i18n, explorer_years_open, from = from_year).into_any(),
     };
-    let product_name = |id: &str| {
-        d.products
-            .iter()
-            .find(|p| p.id == id)
-            .map_or_else(|| id.to_owned(), |p| p.name.get(lang).to_owned())
-    };
+    let product_name = |id: &str| super::product_name(d, id, lang);
     let unit_of = |id: &str| {
         d.products
             .iter()
             .find(|p| p.id == id)
             .map_or_else(String::new, |p| p.unit.get(lang).to_owned())
     };
-    let region_name = |id: &str| {
-        if id == ANY_REGION {
-            t_string!(i18n, explorer_any_region).to_string()
-        } else {
-            d.regions
-                .iter()
-                .find(|r| r.id == id)
-                .map_or_else(|| id.to_owned(), |r| r.name.get(lang).to_owned())
-        }
-    };
+    let region_name = |id: &str| super::region_name(d, id, lang);
     let lines = s
         .lines
         .iter()
@@ -107,19 +93,7 @@ fn schedule_view(d: &Dataset, s: &RateSchedule, lang: &str) -> impl IntoView + u
                     let tiers = service_tiers
                         .iter()
                         .map(|t| {
-                            let from = [
-                                t.users.map(|n| format!("{} ≥ {}", t_string!(i18n, fees_col_users), group_digits(n))),
-                                t.subscribers.map(|n| format!("{} ≥ {}", t_string!(i18n, fees_col_subscribers), group_digits(n))),
-                                t.revenue.map(|r| format!("{} ≥ {}", t_string!(i18n, fees_col_revenue), money(&r))),
-                            ]
-                            .into_iter()
-                            .flatten()
-                            .collect::<Vec<_>>();
-                            let from = if from.is_empty() {
-                                t_string!(i18n, fees_service_no_threshold).to_owned()
-                            } else {
-                                from.join(t_string!(i18n, fees_service_or))
-                            };
+                            let from = service_thresholds(t.users, t.subscribers, t.revenue, &|r| money(&r));
                             view! { <li>{t!(i18n, explorer_service_tier, from = from, amount = money(&t.amount))}</li> }
                         })
                         .collect_view();

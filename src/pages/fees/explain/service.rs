@@ -2,38 +2,12 @@
 //! thresholds they met, the tier reached (the highest that qualifies) and the credit.
 
 use super::super::service_text::measure;
+use crate::i18n::labels::service_thresholds;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use poolcalc_engine::Decimal;
 use poolcalc_engine::model::money::format_exact;
-use poolcalc_views::fee_charts::group_digits;
 use poolcalc_views::fee_steps::{ServiceStep, ServiceTierStep};
-
-/// "users ≥ 100,000 or revenue ≥ 1,000,000.00 USD", or "from the first user".
-fn thresholds(t: &ServiceTierStep, money: &dyn Fn(Decimal) -> String) -> String {
-    let i18n = use_i18n();
-    let parts: Vec<String> = [
-        t.users
-            .map(|n| format!("{} ≥ {}", t_string!(i18n, fees_col_users), group_digits(n))),
-        t.subscribers.map(|n| {
-            format!(
-                "{} ≥ {}",
-                t_string!(i18n, fees_col_subscribers),
-                group_digits(n)
-            )
-        }),
-        t.revenue
-            .map(|r| format!("{} ≥ {}", t_string!(i18n, fees_col_revenue), money(r))),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    if parts.is_empty() {
-        t_string!(i18n, fees_service_no_threshold).to_owned()
-    } else {
-        parts.join(t_string!(i18n, fees_service_or))
-    }
-}
 
 /// Which measures reached a tier: "users, revenue".
 fn met_by(t: &ServiceTierStep) -> String {
@@ -57,7 +31,7 @@ pub fn service_line(name: String, s: &ServiceStep, money: &dyn Fn(Decimal) -> St
         .iter()
         .enumerate()
         .map(|(i, tier)| {
-            let when = thresholds(tier, money);
+            let when = service_thresholds(tier.users, tier.subscribers, tier.revenue, money);
             let amount = money(tier.amount);
             let n = i + 1;
             let reached = Some(i) == s.tier;
