@@ -42,6 +42,7 @@ pub fn field_problem(p: FieldProblem) -> String {
         FieldProblem::TooManyUnits => t_string!(i18n, fees_problem_too_many_units),
         FieldProblem::TooLarge => t_string!(i18n, fees_problem_too_large),
         FieldProblem::MoreThanUnits => t_string!(i18n, fees_problem_more_than_units),
+        FieldProblem::OverHundredPercent => t_string!(i18n, fees_problem_over_hundred),
     }
     .to_owned()
 }

@@ -12,6 +12,7 @@ pub mod countries;
 #[cfg(feature = "reader")]
 mod csv_table;
 pub mod dates;
+pub mod draft;
 pub mod header;
 mod import;
 mod members;

@@ -173,7 +173,10 @@ pub fn dataset_json(import: &Import, terms: &Value) -> Result<String, Vec<Issue>
 /// The imported members with the terms file's entries laid over them (matched by id, else by
 /// name; the terms entry's id wins), then the terms' members that match none. Returns the
 /// members and (imported id, terms id) for members whose id changed.
-fn merge_members(imported: &[Member], given: &[Value]) -> (Vec<Value>, Vec<(String, String)>) {
+pub(crate) fn merge_members(
+    imported: &[Member],
+    given: &[Value],
+) -> (Vec<Value>, Vec<(String, String)>) {
     let mut used = vec![false; given.len()];
     let mut renamed = Vec::new();
     let mut out = Vec::new();

@@ -44,6 +44,8 @@ pub enum FieldProblem {
     TooLarge,
     /// More upstream-paid units than the row's units.
     MoreThanUnits,
+    /// A percentage above 100 % where a share of a whole is meant.
+    OverHundredPercent,
 }
 
 // ---------------------------------------------------------------------------------------------
