@@ -4,6 +4,7 @@
 
 pub mod fetch;
 pub mod files;
+pub mod focus;
 pub mod persist;
 pub mod share;
 pub mod sheet_reader;

@@ -33,6 +33,8 @@ pub mod keys {
     pub const DATASET_FILE: &str = "poolcalc.dataset.file";
     /// The last dataset loaded from a URL, kept so a later visit opens it without fetching.
     pub const DATASET_URL_COPY: &str = "poolcalc.dataset.urlcopy";
+    /// The dataset being written on the Build page (`poolcalc_studio::draft::Draft`).
+    pub const DRAFT: &str = "poolcalc.build.draft";
     /// The URL being typed on the Data page.
     pub const URL_DRAFT: &str = "poolcalc.data.url";
     /// The royalty stack being worked on: the stack file's own JSON, which carries its format

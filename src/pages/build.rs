@@ -4,6 +4,7 @@
 //! module holds the signals and the views.
 
 mod problems;
+mod terms;
 mod texts;
 
 use std::sync::Arc;
@@ -103,6 +104,7 @@ pub fn BuildPage() -> impl IntoView {
             <Problems />
             <Preview />
         </Show>
+        <terms::Terms />
     }
 }
 

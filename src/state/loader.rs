@@ -263,15 +263,29 @@ pub fn load_file(file: web_sys::File) {
     run(loader, state, Source::File(name), true, async move {
         let bytes = read_file(&file, loader).await?;
         let text = String::from_utf8(bytes).map_err(|_| Problem::NotText)?;
-        // The engine takes its text; the copy is kept only if the file opens.
-        let ds = validate(loader, text.clone(), String::new()).await?;
-        // Kept as opened (not re-serialised) so it stays the user's own file.
-        let kept = storage::write_quietly(keys::DATASET_FILE, &text);
-        if !kept {
-            loader.notice.set(Some(Notice::TooBigToRemember));
-        }
-        Ok(ds)
+        open_text(loader, text).await
     });
+}
+
+/// Opens a dataset text written in the app (the Build page's draft) as if it were a file
+/// named `name`, so a later visit opens it again.
+pub fn load_text(name: String, text: String) {
+    let loader = use_loader();
+    let state = crate::state::use_app_state();
+    run(loader, state, Source::File(name), true, async move {
+        open_text(loader, text).await
+    });
+}
+
+async fn open_text(loader: Loader, text: String) -> Result<LoadedDataset, Problem> {
+    // The engine takes its text; the copy is kept only if the file opens.
+    let ds = validate(loader, text.clone(), String::new()).await?;
+    // Kept as opened (not re-serialised) so it stays the user's own file.
+    let kept = storage::write_quietly(keys::DATASET_FILE, &text);
+    if !kept {
+        loader.notice.set(Some(Notice::TooBigToRemember));
+    }
+    Ok(ds)
 }
 
 /// Runs one load: the dataset in use changes only if it succeeds.

@@ -19,9 +19,18 @@ impl Checked {
     /// The messages of the problems that fall on the field at `field`.
     #[must_use]
     pub fn on(&self, field: &str) -> Vec<String> {
+        // A missing field is reported on the object that lacks it.
+        let missing = field
+            .rsplit_once('.')
+            .map(|(object, key)| (object, format!("missing field `{key}`")));
         self.issues
             .iter()
-            .filter(|i| falls_on(&i.path, field))
+            .filter(|i| {
+                falls_on(&i.path, field)
+                    || missing
+                        .as_ref()
+                        .is_some_and(|(o, m)| i.path == *o && i.message == *m)
+            })
             .map(|i| i.message.clone())
             .collect()
     }
