@@ -29,6 +29,8 @@ const PREVIEW_ROWS: usize = 25;
 #[derive(Clone, Copy)]
 struct BuildCtx {
     bytes: RwSignal<Option<Arc<Vec<u8>>>>,
+    /// The chosen file's name.
+    name: RwSignal<String>,
     /// The table of the latest file and layout, once the reader has answered.
     table: RwSignal<Option<Result<Table, String>>>,
     /// A read is under way.
@@ -77,6 +79,7 @@ impl BuildCtx {
         });
         BuildCtx {
             bytes,
+            name: RwSignal::new(String::new()),
             table,
             reading,
             options,
@@ -124,10 +127,12 @@ fn PickFile() -> impl IntoView {
             return;
         };
         input.set_value("");
+        let name = file.name();
         wasm_bindgen_futures::spawn_local(async move {
             if let Ok(buf) = JsFuture::from(file.array_buffer()).await {
                 let bytes = js_sys::Uint8Array::new(&buf).to_vec();
                 build.options.set(ImportOptions::default());
+                build.name.set(name);
                 build.bytes.set(Some(Arc::new(bytes)));
             }
         });

@@ -104,3 +104,78 @@ async fn the_page_speaks_chinese_and_reads_chinese_headers() {
     )
     .await;
 }
+
+/// A patent list and the terms written in the forms make a dataset that every page uses at
+/// once; a problem is shown on its field; the draft survives a reload; a copy of the dataset
+/// in use replaces it only when the person says so.
+#[tokio::test]
+async fn the_terms_editor_writes_a_dataset_the_app_uses_at_once() {
+    run(
+        "the_terms_editor_writes_a_dataset_the_app_uses_at_once",
+        Options::desktop(),
+        |s| async move {
+            s.open("build").await?;
+            s.wait_text("page-title", "Build").await?;
+            choose(&s, "access-advance.csv").await?;
+            s.wait_text("build-summary", "6 patents of 4 members.").await?;
+            s.click("draft-from-list").await?;
+            s.wait_text("draft-origin", "Draft started from the patent list access-advance.csv.")
+                .await?;
+            s.wait_contains("draft-patents", "6 patents").await?;
+            s.wait_contains("draft-status", "problems to fix").await?;
+
+            type_value(&s, "draft-pool-id", "demo").await?;
+            type_value(&s, "draft-pool-name-en", "Demo video pool").await?;
+            select(&s, "draft-pool-as_of", "2026-05-01").await?;
+            s.click("draft-products-add").await?;
+            type_value(&s, "draft-products-0-name-en", "Decoder").await?;
+            s.click("draft-rate_schedules-add").await?;
+            // Typed text that is not a year stays in its field, which says why.
+            type_value(&s, "draft-rate_schedules-0-from_year", "20x6").await?;
+            s.wait_text(
+                "draft-rate_schedules-0-from_year-problem",
+                "Not a year the calculator takes (a whole number from 1900 to 2200).",
+            )
+            .await?;
+            type_value(&s, "draft-rate_schedules-0-from_year", "2026").await?;
+            s.wait_text("draft-rate_schedules-0-from_year-problem", "").await?;
+            s.click("draft-rate_schedules-0-lines-add").await?;
+            type_value(&s, "draft-rate_schedules-0-lines-0-per_unit", "0.20").await?;
+            // A percent is typed as one and kept as the dataset's fraction.
+            type_value(&s, "draft-distribution-management_fee-percent", "12.5 %").await?;
+            s.wait_text("draft-status", "The draft is a valid dataset.").await?;
+
+            s.click("draft-use").await?;
+            s.wait_contains("draft-used", "now the dataset in use").await?;
+            s.click("nav-overview").await?;
+            s.wait_text("explorer-pool-name", "Demo video pool").await?;
+
+            // A reload finds the draft as it was left.
+            s.open("build").await?;
+            s.wait_js(
+                "the draft's pool id is back",
+                "const e = document.querySelector('[data-testid=\"draft-pool-id\"]');\
+                 return e !== null && e.value === 'demo'",
+            )
+            .await?;
+            s.wait_js(
+                "the fee is shown as a percent",
+                "return document.querySelector('[data-testid=\"draft-distribution-management_fee-percent\"]').value === '12.5'",
+            )
+            .await?;
+            s.wait_text("draft-status", "The draft is a valid dataset.").await?;
+
+            // Starting again asks first; keeping the draft changes nothing.
+            s.click("draft-in-use").await?;
+            s.wait_contains("draft-confirm", "replaces the draft").await?;
+            s.click("draft-confirm-keep").await?;
+            s.wait_contains("draft-origin", "patent list").await?;
+            s.click("draft-in-use").await?;
+            s.click("draft-confirm-replace").await?;
+            s.wait_text("draft-origin", "Draft started from a copy of the dataset demo.").await?;
+            s.wait_text("draft-status", "The draft is a valid dataset.").await?;
+            Ok(())
+        },
+    )
+    .await;
+}

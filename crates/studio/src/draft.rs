@@ -75,17 +75,19 @@ impl Draft {
         })
     }
 
-    /// A new draft from scratch holding an imported list's patents and members.
+    /// A new draft from scratch holding the patents and members imported from the file
+    /// `name`.
     #[must_use]
-    pub fn from_list(import: &Import) -> Draft {
+    pub fn from_list(import: &Import, name: &str) -> Draft {
         let mut d = Draft::from_scratch();
-        d.take_list(import);
+        d.take_list(import, name);
         d
     }
 
-    /// Puts an imported list's patents and members in place of the draft's. Members already
-    /// in the draft (by id or name) keep what was written about them (country, joined, …).
-    pub fn take_list(&mut self, import: &Import) {
+    /// Puts the patents and members imported from the file `name` in place of the draft's.
+    /// Members already in the draft (by id or name) keep what was written about them
+    /// (country, joined, …).
+    pub fn take_list(&mut self, import: &Import, name: &str) {
         let list = crate::output::list_json(import);
         let given = match self.dataset.get("members") {
             Some(Value::Array(m)) => m.clone(),
@@ -113,7 +115,7 @@ impl Draft {
             obj.insert("patents".to_owned(), Value::Array(patents));
         }
         self.origin = Origin::List {
-            source: import.source.clone(),
+            source: name.to_owned(),
         };
     }
 

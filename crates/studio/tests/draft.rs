@@ -158,14 +158,14 @@ fn a_patent_list_comes_into_a_draft_and_keeps_what_was_written() {
     let bytes = std::fs::read(file).expect("test file");
     let import = import_file(&bytes, None, &ImportOptions::default()).expect("imports");
     let mut d = written();
-    d.take_list(&import);
+    d.take_list(&import, "access-advance.csv");
     assert_eq!(d.len("patents"), import.patents.len());
     let first = d.dataset["members"][0]["id"]
         .as_str()
         .unwrap_or_default()
         .to_owned();
     type_in(&mut d, "members[0].country", Kind::Text, "KR");
-    d.take_list(&import);
+    d.take_list(&import, "access-advance.csv");
     assert_eq!(d.dataset["members"][0]["id"], json!(first));
     assert_eq!(d.dataset["members"][0]["country"], json!("KR"));
 }

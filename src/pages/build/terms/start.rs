@@ -37,7 +37,7 @@ pub fn Start() -> impl IntoView {
                 .import
                 .get_untracked()
                 .and_then(Result::ok)
-                .map(|i| Draft::from_list(&i)),
+                .map(|i| Draft::from_list(&i, &build.name.get_untracked())),
         }
     };
     let start = move |from: From| {
@@ -52,7 +52,7 @@ pub fn Start() -> impl IntoView {
     };
     let take_list = move |_| {
         if let Some(i) = build.import.get_untracked().and_then(Result::ok) {
-            ctx.edit(|d| d.take_list(&i));
+            ctx.edit(|d| d.take_list(&i, &build.name.get_untracked()));
             ctx.generation.update(|g| *g += 1);
         }
     };
