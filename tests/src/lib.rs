@@ -413,4 +413,3 @@ pub fn record_first_render(ms: f64) -> TestResult {
     std::fs::write(&path, format!("{ms:.1}\n"))?;
     Ok(())
 }
-

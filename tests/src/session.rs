@@ -306,4 +306,3 @@ impl Session {
             .ok_or_else(|| "first-render mark has no start time".into())
     }
 }
-

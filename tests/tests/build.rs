@@ -99,6 +99,21 @@ async fn the_page_speaks_chinese_and_reads_chinese_headers() {
             s.wait_text("build-summary", "2 个成员的 3 件专利。")
                 .await?;
             s.wait_text("build-count-bad-status", "1").await?;
+            // The terms editor speaks Chinese too, its own checks included.
+            s.click("draft-scratch").await?;
+            s.wait_text("draft-origin", "草稿从空白开始。").await?;
+            s.wait_text("draft-pool-id-problem", "必填。").await?;
+            type_value(&s, "draft-pool-id", "zh-pool").await?;
+            s.wait_text("draft-pool-id-problem", "").await?;
+            s.click("draft-rate_schedules-add").await?;
+            type_value(&s, "draft-rate_schedules-0-from_year", "二〇二六").await?;
+            s.wait_text(
+                "draft-rate_schedules-0-from_year-problem",
+                "不是计算器可用的年份（1900 至 2200 的整数）。",
+            )
+            .await?;
+            s.wait_contains("draft-status", "导出数据集前需修正")
+                .await?;
             Ok(())
         },
     )
