@@ -159,6 +159,15 @@ async fn the_terms_editor_writes_a_dataset_the_app_uses_at_once() {
             // A percent is typed as one and kept as the dataset's fraction.
             type_value(&s, "draft-distribution-management_fee-percent", "12.5 %").await?;
             s.wait_text("draft-status", "The draft is a valid dataset.").await?;
+            // A licensee estimate, one year, one sale: still valid.
+            s.click("draft-licensees-add").await?;
+            type_value(&s, "draft-licensees-0-licensee", "Maker Inc").await?;
+            s.click("draft-licensees-0-years-add").await?;
+            type_value(&s, "draft-licensees-0-years-0-year", "2026").await?;
+            s.click("draft-licensees-0-years-0-sales-add").await?;
+            type_value(&s, "draft-licensees-0-years-0-sales-0-country", "US").await?;
+            type_value(&s, "draft-licensees-0-years-0-sales-0-units", "1,000").await?;
+            s.wait_text("draft-status", "The draft is a valid dataset.").await?;
 
             s.click("draft-use").await?;
             s.wait_contains("draft-used", "now the dataset in use").await?;

@@ -4,6 +4,7 @@
 //! model is `poolcalc_studio::draft`; each field edits one JSON path of the draft.
 
 mod card;
+mod estimates;
 mod field;
 mod finish;
 mod lines;
@@ -105,6 +106,7 @@ pub fn Terms() -> impl IntoView {
                 <parts::Products />
                 <schedules::Schedules />
                 <card::Distribution />
+                <estimates::Estimates />
                 <finish::Finish />
             }
         })

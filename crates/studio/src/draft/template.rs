@@ -38,6 +38,15 @@ pub fn item_template(path: &str, dataset: &Value) -> Value {
             json!({"product": product, "region": "*"})
         }
         "tiers" => json!({"up_to": null}),
+        "licensees" => json!({"id": id("licensee"), "years": []}),
+        "years" => json!({"sales": []}),
+        "sales" => {
+            let product = dataset
+                .pointer("/products/0/id")
+                .cloned()
+                .unwrap_or(Value::Null);
+            json!({"product": product})
+        }
         "discounts" => json!({"id": id("discount")}),
         "group_caps" => json!({"id": id("group"), "products": []}),
         _ => Value::Object(Map::new()),
@@ -89,6 +98,10 @@ mod tests {
         assert_eq!(
             item_template("rate_schedules[0].lines", &d),
             json!({"product": "product-3", "region": "*"})
+        );
+        assert_eq!(
+            item_template("licensees[0].years[0].sales", &d),
+            json!({"product": "product-3"})
         );
     }
 

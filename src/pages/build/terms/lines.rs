@@ -40,6 +40,16 @@ fn choices(
     }
 }
 
+/// The draft's products, for a choice, named in the UI language.
+pub fn product_choices() -> Signal<Vec<(String, String)>> {
+    let i18n = use_i18n();
+    let ctx = use_draft_ctx();
+    Signal::derive(move || {
+        let lang = crate::i18n::language::code(i18n.get_locale());
+        ctx.with_draft(choices("products", lang))
+    })
+}
+
 #[component]
 pub fn Lines(schedule: String) -> impl IntoView {
     let i18n = use_i18n();
@@ -57,7 +67,7 @@ fn Line(list: String, index: usize) -> impl IntoView {
     let ctx = use_draft_ctx();
     let line = format!("{list}[{index}]");
     let lang = move || crate::i18n::language::code(i18n.get_locale());
-    let products = Signal::derive(move || ctx.with_draft(choices("products", lang())));
+    let products = product_choices();
     let regions = Signal::derive(move || {
         let mut r = vec![("*".to_owned(), t_string!(i18n, draft_region_any).to_owned())];
         r.extend(ctx.with_draft(choices("regions", lang())));
