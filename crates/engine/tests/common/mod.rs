@@ -179,6 +179,12 @@ pub fn usage_v2(signed: Option<&str>, years: &[(i32, Value)]) -> Usage {
     }
 }
 
+/// The `fees --json` year of `sales` in 2026 by a (version 2) licensee without a signing date.
+pub fn fees_2026(v: &Value, sales: Value) -> Value {
+    let u = usage_v2(None, &[(2026, sales)]);
+    fees_json_of(v, &u)["years"][0].clone()
+}
+
 /// The `fees --json` output of a usage under a dataset.
 pub fn fees_json_of(v: &Value, u: &Usage) -> Value {
     poolcalc_engine::output::fees_json(&fees(v, u))
