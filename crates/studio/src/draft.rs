@@ -88,23 +88,11 @@ impl Draft {
     /// Members already in the draft (by id or name) keep what was written about them
     /// (country, joined, …).
     pub fn take_list(&mut self, import: &Import, name: &str) {
-        let list = crate::output::list_json(import);
         let given = match self.dataset.get("members") {
-            Some(Value::Array(m)) => m.clone(),
-            _ => Vec::new(),
+            Some(Value::Array(m)) => m.as_slice(),
+            _ => &[],
         };
-        let imported = import.members.clone();
-        let (members, renamed) = crate::output::merge_members(&imported, &given);
-        let mut patents = match list.get("patents") {
-            Some(Value::Array(p)) => p.clone(),
-            _ => Vec::new(),
-        };
-        for p in &mut patents {
-            let member = p.get("member").and_then(Value::as_str).unwrap_or_default();
-            if let Some((_, id)) = renamed.iter().find(|(from, _)| from == member) {
-                p["member"] = Value::String(id.clone());
-            }
-        }
+        let (members, patents) = crate::output::merged_list(import, given);
         // Members written in the draft that the list does not name are kept: a list
         // replaces the patents, not what was written about people.
         if !self.dataset.is_object() {

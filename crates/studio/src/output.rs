@@ -152,8 +152,19 @@ pub fn dataset_json(import: &Import, terms: &Value) -> Result<String, Vec<Issue>
         Some(_) => return Err(vec![Issue::new("members", "expected a list of members")]),
         None => Vec::new(),
     };
-    let (members, renamed) = merge_members(&import.members, &given);
-    let patents: Vec<Value> = import
+    let (members, patents) = merged_list(import, &given);
+    d.insert("members".to_owned(), Value::Array(members));
+    d.insert("patents".to_owned(), Value::Array(patents));
+    let text = serde_json::to_string_pretty(&Value::Object(d)).unwrap_or_default();
+    load_dataset(&text).map(|_| text)
+}
+
+/// The members and patents of an import, with `given` members (a terms file's, or a draft's)
+/// laid over the imported ones as [`merge_members`] does, and each patent naming its member's
+/// id after the merge.
+pub(crate) fn merged_list(import: &Import, given: &[Value]) -> (Vec<Value>, Vec<Value>) {
+    let (members, renamed) = merge_members(&import.members, given);
+    let patents = import
         .patents
         .iter()
         .map(|p| {
@@ -164,19 +175,13 @@ pub fn dataset_json(import: &Import, terms: &Value) -> Result<String, Vec<Issue>
             v
         })
         .collect();
-    d.insert("members".to_owned(), Value::Array(members));
-    d.insert("patents".to_owned(), Value::Array(patents));
-    let text = serde_json::to_string_pretty(&Value::Object(d)).unwrap_or_default();
-    load_dataset(&text).map(|_| text)
+    (members, patents)
 }
 
 /// The imported members with the terms file's entries laid over them (matched by id, else by
 /// name; the terms entry's id wins), then the terms' members that match none. Returns the
 /// members and (imported id, terms id) for members whose id changed.
-pub(crate) fn merge_members(
-    imported: &[Member],
-    given: &[Value],
-) -> (Vec<Value>, Vec<(String, String)>) {
+fn merge_members(imported: &[Member], given: &[Value]) -> (Vec<Value>, Vec<(String, String)>) {
     let mut used = vec![false; given.len()];
     let mut renamed = Vec::new();
     let mut out = Vec::new();

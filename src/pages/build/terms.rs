@@ -32,6 +32,9 @@ pub(crate) use label;
 pub struct DraftCtx {
     draft: RwSignal<Option<Draft>>,
     pub checked: Memo<Checked>,
+    /// Whether there is a draft: a memo, so that editing the draft does not draw the forms
+    /// (or the start buttons) again.
+    pub started: Memo<bool>,
     pub generation: RwSignal<u64>,
 }
 
@@ -55,6 +58,7 @@ impl DraftCtx {
         DraftCtx {
             draft,
             checked,
+            started: Memo::new(move |_| draft.with(Option::is_some)),
             generation: RwSignal::new(0),
         }
     }
@@ -62,10 +66,6 @@ impl DraftCtx {
     /// `f` of the draft (tracked), or the default when there is none yet.
     pub fn with_draft<T: Default>(&self, f: impl FnOnce(&Draft) -> T) -> T {
         self.draft.with(|d| d.as_ref().map(f).unwrap_or_default())
-    }
-
-    pub fn has_draft(&self) -> bool {
-        self.draft.with(Option::is_some)
     }
 
     /// Changes the draft in place (the forms stay as they are).
@@ -94,11 +94,9 @@ pub fn Terms() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = DraftCtx::new();
     provide_context(ctx);
-    // A memo, so that editing the draft does not draw the forms again.
-    let started = Memo::new(move |_| ctx.has_draft());
     let forms = move || {
         ctx.generation.track();
-        started.get().then(|| {
+        ctx.started.get().then(|| {
             view! {
                 <card::PoolCard />
                 <parts::Regions />

@@ -41,7 +41,7 @@ pub fn Start() -> impl IntoView {
         }
     };
     let start = move |from: From| {
-        if ctx.has_draft() && asking.get_untracked() != Some(from) {
+        if ctx.started.get_untracked() && asking.get_untracked() != Some(from) {
             asking.set(Some(from));
             return;
         }
@@ -56,7 +56,6 @@ pub fn Start() -> impl IntoView {
             ctx.generation.update(|g| *g += 1);
         }
     };
-    let started = Memo::new(move |_| ctx.has_draft());
     let origin = Memo::new(move |_| ctx.with_draft(|d| Some(d.origin.clone())));
     let origin_text = move || {
         origin.get().map(|o| match o {
@@ -70,7 +69,7 @@ pub fn Start() -> impl IntoView {
             <button type="button" data-testid="draft-scratch" on:click=move |_| start(From::Scratch)>{t!(i18n, draft_scratch)}</button>
             <button type="button" data-testid="draft-in-use" on:click=move |_| start(From::InUse)>{t!(i18n, draft_in_use)}</button>
             <button type="button" data-testid="draft-from-list" disabled=move || !has_list() on:click=move |_| start(From::List)>{t!(i18n, draft_from_list)}</button>
-            <Show when=move || started.get() && has_list()>
+            <Show when=move || ctx.started.get() && has_list()>
                 <button type="button" data-testid="draft-take-list" on:click=take_list>{t!(i18n, draft_take_list)}</button>
             </Show>
         </div>
