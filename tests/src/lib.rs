@@ -20,6 +20,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use xtask::static_server::{Logged, StaticServer};
 
+pub mod fees_page;
 pub mod memory;
 pub mod profile;
 pub mod remote;
