@@ -1,6 +1,7 @@
 //! The Fees page's own moves for browser tests: import a usage file, wait for the sales
 //! table, read a field or the row count, and write a long usage profile.
 
+use crate::profile::usage_file;
 use crate::{Session, TestResult};
 use fantoccini::Locator;
 use serde_json::{Value, json};
@@ -84,9 +85,6 @@ pub fn big_profile(
             .collect();
         out_years.push(json!({"year": year, "sales": sales}));
     }
-    let usage = json!({"format": "patent-pool-usage", "version": 1, "licensee": "Timing", "signed": "2020-01-01", "years": out_years});
-    let path =
-        std::env::temp_dir().join(format!("poolcalc-e2e-{}-{name}.json", std::process::id()));
-    std::fs::write(&path, serde_json::to_string(&usage)?)?;
-    Ok(path)
+    let licensee = json!({"licensee": "Timing", "signed": "2020-01-01", "years": out_years});
+    usage_file(&licensee, 1, name)
 }
